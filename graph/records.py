@@ -1,0 +1,263 @@
+"""Plain records the parsers produce: what the documents say, before any RDF.
+
+Every record carries the spans of text it came from. A record seen in several
+documents (the Vientiane Action Plan is in three files) is one record with several spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .sources import Span
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """A meeting named in the text: 'the Eleventh Meeting of States Parties in 2022'."""
+
+    kind: str  # "msp" (Meeting of States Parties) or "rc" (Review Conference)
+    number: int
+    year: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.number}{self.kind}"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time limit as stated: relative to an event, at a meeting, in a year, or recurring."""
+
+    kind: str  # relative | meeting | calendar | recurring
+    text: str
+    span: Span
+    duration: str | None = None  # xsd:duration, for relative limits
+    anchor: str | None = None  # the event a relative limit counts from
+    meeting: MeetingRef | None = None
+    year: int | None = None
+    month_day: str | None = None  # xsd:gMonthDay, for "30 April of each year"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """A citation of the Convention: Article 4, Article 4, paragraph 1, Article 3.6, Article 4.1 (a)."""
+
+    article: int
+    paragraph: int | None = None
+    sub: str | None = None
+    paragraph_to: int | None = None  # "paragraphs 5 to 8"
+
+
+@dataclass
+class Provision:
+    """An article, numbered paragraph, lettered sub-paragraph or roman item of the Convention."""
+
+    path: tuple[str, ...]  # ("4",), ("4", "1"), ("4", "1", "a"), ("2", "2", "c", "i")
+    text: str
+    span: Span
+    title: str | None = None
+    title_span: Span | None = None
+    refs: list[ArticleRef] = field(default_factory=list)
+
+
+@dataclass
+class PreambleRecital:
+    number: int
+    text: str
+    span: Span
+
+
+@dataclass
+class Definition:
+    number: int
+    term: str
+    text: str
+    span: Span
+
+
+@dataclass
+class Obligation:
+    """A normative statement of the Convention: a duty, a prohibition or a permission."""
+
+    provision: tuple[str, ...]
+    index: int
+    modality: str  # duty | prohibition | permission
+    bearer: str | None  # actor category label, as normalised by actors.category_label
+    text: str
+    span: Span
+    deadlines: list[Deadline] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    plan: str  # "vap" | "lap"
+    number: int  # order in the plan
+    title: str
+    spans: list[Span]
+    parent: int | None = None
+
+
+@dataclass
+class ActionItem:
+    label: str  # "a", "A", "i"
+    text: str
+    span: Span
+
+
+@dataclass
+class Action:
+    plan: str
+    number: int
+    text: str
+    section: int
+    addressees: list[str]
+    spans: list[Span]
+    deadlines: list[Deadline] = field(default_factory=list)
+    refs: list[ArticleRef] = field(default_factory=list)
+    items: list[ActionItem] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    symbols: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    plan: str
+    action: int
+    index: int
+    text: str
+    span: Span
+
+
+@dataclass
+class IntroParagraph:
+    """A numbered paragraph of a plan's introduction."""
+
+    plan: str
+    number: int
+    text: str
+    spans: list[Span]
+
+
+@dataclass
+class Figure:
+    """A quantity a declaration states: '178 million sub-munitions'."""
+
+    value: Decimal
+    unit: str
+    text: str
+    span: Span
+    qualifier: str | None = None  # "nearly", "more than"
+
+
+@dataclass
+class DeclarationParagraph:
+    declaration: str  # "vientiane" | "lausanne"
+    number: int
+    text: str
+    span: Span
+    heading: str | None = None
+    items: list[ActionItem] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass
+class Declaration:
+    key: str
+    title: str
+    span: Span
+    adopted: str | None = None  # xsd:date
+    paragraphs: list[DeclarationParagraph] = field(default_factory=list)
+
+
+@dataclass
+class Meeting:
+    key: str  # "1msp", "2msp", "1msp-preparatory", ...
+    label: str
+    spans: list[Span]
+    kind: str | None = None  # msp | rc | preparatory | intersessional
+    number: int | None = None
+    start: str | None = None  # xsd:date
+    end: str | None = None
+    year: int | None = None
+    place: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None
+    description: str | None
+    span: Span
+
+
+@dataclass
+class Office:
+    """A post at a meeting and who held it: a person, a state or an organisation."""
+
+    meeting: str
+    role: str  # President, Vice-President, Friend of the President, ...
+    holder: str  # a person's name, a state's name or an organisation's name
+    holder_kind: str  # person | state | organisation
+    span: Span
+    topic: str | None = None
+    person: Person | None = None
+
+
+@dataclass
+class Participation:
+    meeting: str
+    name: str
+    kind: str  # state | organisation
+    status: str  # the status stated by the report
+    span: Span
+    acronym: str | None = None
+    rule: str | None = None  # "Rule 1(2)" of the Rules of Procedure
+
+
+@dataclass
+class Decision:
+    meeting: str
+    paragraph: int
+    text: str
+    span: Span
+    symbols: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReportParagraph:
+    number: int
+    section: str
+    text: str
+    span: Span
+    symbols: list[str] = field(default_factory=list)
+    refs: list[ArticleRef] = field(default_factory=list)
+
+
+@dataclass
+class DocumentSymbol:
+    symbol: str
+    span: Span
+    date: str | None = None
+
+
+@dataclass
+class Theme:
+    label: str
+    span: Span
+
+
+@dataclass
+class MandateItem:
+    index: int
+    text: str
+    span: Span
+
+
+@dataclass
+class Organisation:
+    name: str
+    span: Span
+    acronym: str | None = None
+    address: str | None = None
