@@ -81,7 +81,9 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
         if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        found.append(Deadline(text=text[start:end].strip(" ,"), span=span, **kw))  # type: ignore[arg-type]
+        deadline = Deadline(text=text[start:end].strip(" ,"), span=span, **kw)  # type: ignore[arg-type]
+        if not any(_same_limit(deadline, d) for d in found):  # a limit restated is one limit
+            found.append(deadline)
 
     for m in _YEARLY_DATE.finditer(text):
         month = _MONTHS.index(m.group(2).capitalize()) + 1
@@ -117,3 +119,8 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
     for m in _ANNUALLY.finditer(text):
         add(m.start(), m.end(), kind="recurring", duration="P1Y")
     return found
+
+
+def _same_limit(a: Deadline, b: Deadline) -> bool:
+    return (a.kind, a.duration, a.anchor, a.meeting, a.year, a.month_day) == (
+        b.kind, b.duration, b.anchor, b.meeting, b.year, b.month_day)

@@ -19,6 +19,12 @@ ARTICLE_COUNT = 23  # Article 23 "Authentic texts" is the last; a missing articl
 @dataclass
 class ConventionRecords:
     title_span: Span
+    adopted: str | None = None  # xsd:date, "Adopted on 30 May 2008 in Dublin, Ireland"
+    adopted_place: str | None = None
+    signed: str | None = None
+    signed_place: str | None = None
+    entry_into_force: str | None = None
+    dates_span: Span | None = None
     preamble: list[PreambleRecital] = field(default_factory=list)
     provisions: list[Provision] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
@@ -45,6 +51,7 @@ def parse(src: SourceText) -> ConventionRecords:
     agreed = src.find(r"^HAVE AGREED AS FOLLOWS:\s*$", preamble_start.end())
     end = src.find(r"^The Implementation Support Unit of the Convention", agreed.end()).start()
     out = ConventionRecords(title_span=src.span(head.start(), head.end()))
+    _dates(src, out)
 
     for line, s, e in src.lines(preamble_start.end(), agreed.start()):
         if line.strip():
@@ -60,6 +67,30 @@ def parse(src: SourceText) -> ConventionRecords:
         art_end = starts[i + 1].start() if i + 1 < len(starts) else end
         _article(src, out, int(m.group(1)), m.start(), art_end)
     return out
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+_DATE = r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})"
+_HISTORY = re.compile(
+    rf"Adopted on {_DATE} in ([^,]+, [^,]+), and signed on {_DATE} in ([^,]+, [^,]+), "
+    rf"the Convention on Cluster Munitions entered into force on {_DATE}\."
+)
+
+
+def _iso(day: str, month: str, year: str) -> str:
+    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
+
+
+def _dates(src: SourceText, out: ConventionRecords) -> None:
+    """The booklet's own account of the Convention's adoption, signature and entry into force."""
+    m = _HISTORY.search(src.text)
+    if m is None:
+        raise src.error(0, "the booklet does not state when the Convention was adopted, signed and entered into force")
+    g = m.groups()
+    out.adopted, out.adopted_place = _iso(*g[0:3]), g[3]
+    out.signed, out.signed_place = _iso(*g[4:7]), g[7]
+    out.entry_into_force = _iso(*g[8:11])
+    out.dates_span = src.span(m.start(), m.end())
 
 
 def _article(src: SourceText, out: ConventionRecords, number: int, start: int, end: int) -> None:

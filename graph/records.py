@@ -92,10 +92,14 @@ class Obligation:
 @dataclass
 class Section:
     plan: str  # "vap" | "lap"
-    number: int  # order in the plan
+    key: str  # IRI path below the plan: "8", "8/compliance", "victim-assistance"
+    order: int  # position in the plan
     title: str
     spans: list[Span]
-    parent: int | None = None
+    number: int | None = None  # the roman numeral's value, where the section has one
+    parent: str | None = None
+    description: str | None = None  # the paragraphs that open the section, before its actions
+    description_spans: list[Span] = field(default_factory=list)
 
 
 @dataclass
@@ -110,9 +114,11 @@ class Action:
     plan: str
     number: int
     text: str
-    section: int
+    section: str
     addressees: list[str]
     spans: list[Span]
+    chapeau: str | None = None
+    chapeau_spans: list[Span] = field(default_factory=list)
     deadlines: list[Deadline] = field(default_factory=list)
     refs: list[ArticleRef] = field(default_factory=list)
     items: list[ActionItem] = field(default_factory=list)

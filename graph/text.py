@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 _TAGS = re.compile(r"</?(?:p|ul|li|br)\b[^>]*>")
@@ -84,3 +85,17 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def similarity(a: str, b: str) -> float:
+    """How alike two wordings are (1.0: the same words), ignoring case, punctuation and spacing."""
+    return difflib.SequenceMatcher(None, comparable(a), comparable(b), autojunk=False).ratio()
+
+
+# Two printings of one text differ by spelling ("fulfil"/"fulfill") and extraction noise only.
+SAME_TEXT = 0.95
+
+
+def ordinal_word(number: int) -> str:
+    """11 -> 'eleventh'."""
+    return next(word for word, n in _ORDINALS.items() if n == number)

@@ -1,0 +1,134 @@
+"""All four documents read into records, with what several documents state merged into one record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import parse_convention, parse_declarations, parse_isu, parse_lap, parse_report, parse_vap
+from .actors import iso3
+from .citations import meeting_refs
+from .records import Declaration, Meeting, MeetingRef, Theme
+from .sources import DOCUMENTS_DIR, SourceText, Span, load_all
+from .text import ordinal_word, slug
+
+
+@dataclass
+class ThemeGroup:
+    """A theme and every heading or topic that names it."""
+
+    label: str
+    labels: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    sources: dict[str, SourceText]
+    convention: parse_convention.ConventionRecords
+    vap: parse_vap.VapCopy
+    lap: parse_lap.LapRecords
+    report: parse_report.ReportRecords
+    vientiane: Declaration
+    lausanne: Declaration
+    isu: parse_isu.IsuRecords
+    meetings: dict[str, Meeting]
+    themes: dict[str, ThemeGroup]  # heading or topic (as printed) -> its theme
+    vap_span: Span | None = None  # where Annex II starts in the Final Document
+
+
+def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
+    sources = load_all(directory)
+    s000, s001, s002, s003 = (sources[k] for k in ("000", "001", "002", "003"))
+
+    annex1 = s002.find(r"^Annex I\s*$")
+    annex2 = s002.find(r"^Annex II\s*$", annex1.end())
+    annex3 = s002.find(r"^Annex III\s*$", annex2.end())
+    vap = parse_vap.merge(
+        [parse_vap.parse(s002, annex2.end(), annex3.start()), parse_vap.parse(s001), parse_vap.parse(s000)]
+    )
+    lausanne_start = s003.find(r"^Lausanne Declaration\s*$")
+    convention_start = s003.find(r"^Convention on Cluster Munitions\s*$", lausanne_start.end())
+    report = parse_report.parse(s002)
+    corpus = Corpus(
+        sources=sources,
+        convention=parse_convention.parse(s003),
+        vap=vap,
+        lap=parse_lap.parse(s003),
+        report=report,
+        vientiane=parse_declarations.parse(s002, "vientiane", annex1.end(), annex2.start()),
+        lausanne=parse_declarations.parse(s003, "lausanne", lausanne_start.start(), convention_start.start()),
+        isu=parse_isu.parse(s003),
+        meetings={m.key: m for m in report.meetings},
+        themes={},
+    )
+    _named_meetings(corpus)
+    _group_themes(corpus)
+    return corpus
+
+
+def _named_meetings(corpus: Corpus) -> None:
+    """Meetings the plans, declarations and Convention name ('the Eleventh Meeting of States Parties in 2022')."""
+    texts: list[tuple[str, Span]] = []
+    texts += [(a.text, a.spans[0]) for a in corpus.vap.actions + corpus.lap.actions]
+    texts += [(p.text, p.span) for d in (corpus.vientiane, corpus.lausanne) for p in d.paragraphs]
+    texts += [(p.text, p.spans[0]) for p in corpus.lap.intro]
+    for text, span in texts:
+        for ref, start, _ in meeting_refs(text):
+            meeting = corpus.meetings.get(ref.key)
+            if meeting is None:
+                meeting = corpus.meetings[ref.key] = Meeting(
+                    ref.key, _meeting_label(ref), [span], kind=ref.kind, number=ref.number
+                )
+            elif span not in meeting.spans:
+                meeting.spans.append(span)
+            if ref.year and meeting.year is None:
+                meeting.year = ref.year
+            # "gathered in Lausanne in November 2020 for its Second Review Conference"
+            if m := re.search(r"gathered in ([A-Z]\w+) in \w+ (\d{4}) for its\s*$", text[:start]):
+                meeting.place = meeting.place or m.group(1)
+                meeting.year = meeting.year or int(m.group(2))
+
+
+def _meeting_label(ref: MeetingRef) -> str:
+    kind = "Meeting of States Parties" if ref.kind == "msp" else "Review Conference"
+    return f"{ordinal_word(ref.number).capitalize()} {kind}"
+
+
+_STOP = {"of", "the", "and", "to", "its", "in", "for", "on"}
+
+
+def _key(label: str) -> frozenset[str]:
+    words = re.findall(r"[a-z0-9]+", label.lower().replace("isation", "ization"))
+    return frozenset(w for w in words if w not in _STOP)
+
+
+def _group_themes(corpus: Corpus) -> None:
+    """One theme per distinct topic: a heading whose words include all the words of a shorter
+    heading or topic shares that one's theme ('Survey and clearance' and 'Clearance' are one)."""
+    candidates: list[Theme] = [Theme(s.title, s.spans[0]) for s in corpus.vap.sections if s.number != 1]
+    candidates += [Theme(s.title, s.spans[0]) for s in corpus.lap.sections if s.order != 1]
+    candidates += corpus.report.themes
+    for candidate in candidates:
+        key = _key(candidate.label)
+        within = [c for c in candidates if _key(c.label) <= key]
+        best = min(within, key=lambda c: len(_key(c.label)))  # min keeps the first of equals
+        group = corpus.themes.setdefault(best.label, ThemeGroup(best.label))
+        if candidate.label not in group.labels:
+            group.labels.append(candidate.label)
+        if candidate.span not in group.spans:
+            group.spans.append(candidate.span)
+        corpus.themes[candidate.label] = group
+
+
+def state_code(name: str, source: SourceText | None = None, span: Span | None = None) -> str:
+    code = iso3(name)
+    if code is None:
+        where = f" ({source.path}:{source.line_of(span.start)})" if source and span else ""
+        raise ValueError(f"no ISO 3166 code for the state named {name!r}{where}")
+    return code
+
+
+def org_key(name: str, acronym: str | None) -> str:
+    return acronym.lower() if acronym else slug(name)
