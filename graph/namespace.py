@@ -73,6 +73,7 @@ class CCM(DefinedNamespace):
     anchorEvent: URIRef  # property: anchor event
     atMeeting: URIRef  # property: at meeting
     attended: URIRef  # property: attended
+    attendee: URIRef  # property: attendee
     bearer: URIRef  # property: bearer
     chapeau: URIRef  # property: chapeau
     citedBy: URIRef  # property: cited by
