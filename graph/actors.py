@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 import pycountry
 
@@ -47,7 +47,7 @@ def chapeau_addressees(chapeau: str) -> list[str]:
     return [category_label(p) for p in parts]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index() -> dict[str, str]:
     index: dict[str, str] = {}
     for country in pycountry.countries:

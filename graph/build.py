@@ -48,7 +48,7 @@ class Built:
 
 def build_dataset(documents: Path = DOCUMENTS_DIR, base: str = DEFAULT_BASE) -> Built:
     """The four named graphs, validated; nothing is written."""
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     iris = Iris(base)
     corpus = corpus_mod.read(documents)
     asserted, provenance = to_graphs(corpus, iris)
@@ -80,11 +80,12 @@ def build_dataset(documents: Path = DOCUMENTS_DIR, base: str = DEFAULT_BASE) -> 
     return Built(dataset, graphs, dict(counts), manifest)
 
 
-def _describe_build(prov: Graph, iris: Iris, corpus: corpus_mod.Corpus, started: dt.datetime,
-                    graphs: dict[str, Graph]) -> None:
+def _describe_build(
+    prov: Graph, iris: Iris, corpus: corpus_mod.Corpus, started: dt.datetime, graphs: dict[str, Graph]
+) -> None:
     """PROV-O: which software built which graphs from which files (by hash), and when."""
     build, agent = iris.build(), iris.software(software_version())
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     prov.add((build, RDF.type, PROV.Activity))
     prov.add((build, RDFS.label, Literal("Build of the CCM knowledge graph", lang="en")))
     prov.add((build, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)))
@@ -123,8 +124,12 @@ def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
         prefixes = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
         ox.serialize(quads, str(tmp / TRIG), ox.RdfFormat.TRIG, prefixes=prefixes)
         asserted = ox.NamedNode(built.manifest["base"] + "graph/asserted")  # type: ignore[operator]
-        ox.serialize((q.triple for q in quads if q.graph_name == asserted), str(tmp / ASSERTED_TTL),
-                     ox.RdfFormat.TURTLE, prefixes=prefixes)
+        ox.serialize(
+            (q.triple for q in quads if q.graph_name == asserted),
+            str(tmp / ASSERTED_TTL),
+            ox.RdfFormat.TURTLE,
+            prefixes=prefixes,
+        )
         files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(tmp.iterdir())}
         (tmp / MANIFEST).write_text(json.dumps({**built.manifest, "files": files}, indent=2) + "\n")
         old = None

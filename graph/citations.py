@@ -48,9 +48,7 @@ def article_refs(text: str, current_article: int | None = None) -> list[ArticleR
             if paragraph is None and sub and sub.isdigit():  # "Article 11 (2)"
                 paragraph, sub = sub, None
             if paragraph is None and m.group(2) and item is items[-1]:
-                refs.append(
-                    ArticleRef(article, int(m.group(2)), paragraph_to=int(m.group(3)) if m.group(3) else None)
-                )
+                refs.append(ArticleRef(article, int(m.group(2)), paragraph_to=int(m.group(3)) if m.group(3) else None))
                 continue
             refs.append(ArticleRef(article, int(paragraph) if paragraph else None, sub))
     seen: set[ArticleRef] = set()

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from .build import DEFAULT_OUT, build_dataset, write
+from .build import DEFAULT_OUT, NQUADS, build_dataset, write
 from .iris import DEFAULT_BASE
 from .sources import DOCUMENTS_DIR, ParseError
 from .validation import ValidationFailed
@@ -35,6 +35,21 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serve(args: argparse.Namespace) -> int:
+    data = Path(args.data) if args.data else Path(DEFAULT_OUT) / NQUADS
+    if not args.data and not data.is_file():
+        print(f"no dataset at {data}: building it first", file=sys.stderr)
+        if code := _build(argparse.Namespace(documents=str(DOCUMENTS_DIR), base=DEFAULT_BASE, out=str(DEFAULT_OUT))):
+            return code
+    if not data.is_file():
+        print(f"error: no dataset file {data}", file=sys.stderr)
+        return 2
+    from server.serve import serve
+
+    serve(str(data.resolve()), args.host, args.port, args.workers, args.threads, args.timeout, args.query_processes)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ccmkg", description="The Convention on Cluster Munitions knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -43,6 +58,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base of the minted IRIs (default {DEFAULT_BASE})")
     b.add_argument("--out", default=str(DEFAULT_OUT), help="output directory (default build/)")
     b.set_defaults(func=_build)
+    s = sub.add_parser("serve", help="serve the dataset: SPARQL endpoint, query UI (builds it first if absent)")
+    s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=5000)
+    s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
+    s.add_argument("--threads", type=int, default=8, help="threads per worker")
+    s.add_argument("--query-processes", type=int, default=2, help="query processes per worker")
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    s.set_defaults(func=_serve)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -96,7 +96,9 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
             named = _anchor(m.group("rest"))
             if named and "that date" not in m.group("rest")[: named[1]]:
                 anchor, end = named[0], m.start("rest") + named[1]
-            elif "that date" in m.group("rest"):  # "... at the date of entry into force ..., not later than ten years from that date"
+            elif "that date" in m.group(
+                "rest"
+            ):  # "... at the date of entry into force ..., not later than ten years from that date"
                 anchor = (_anchor(text[: m.start()]) or (None, 0))[0]
                 end = m.start("rest") + m.group("rest").index("that date") + len("that date")
             elif pattern is _BARE_RELATIVE:
@@ -105,8 +107,13 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
                 anchor = (_anchor(text) or (None, 0))[0]
             add(m.start(), end, kind="relative", duration=_duration(amount, unit), anchor=anchor)
     for m in _WITHIN_EIF.finditer(text):
-        add(m.start(), m.end(), kind="relative", duration=_duration(m.group(1), m.group(2)),
-            anchor="entry-into-force-for-state-party")
+        add(
+            m.start(),
+            m.end(),
+            kind="relative",
+            duration=_duration(m.group(1), m.group(2)),
+            anchor="entry-into-force-for-state-party",
+        )
     for ref, start, end in meeting_refs(text):
         before = text[max(0, start - 40) : start]
         lead = _AT_MEETING.search(before)
@@ -123,4 +130,10 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
 
 def _same_limit(a: Deadline, b: Deadline) -> bool:
     return (a.kind, a.duration, a.anchor, a.meeting, a.year, a.month_day) == (
-        b.kind, b.duration, b.anchor, b.meeting, b.year, b.month_day)
+        b.kind,
+        b.duration,
+        b.anchor,
+        b.meeting,
+        b.year,
+        b.month_day,
+    )

@@ -1,8 +1,8 @@
 """Where every IRI of the graph is minted: readable, hackable paths under a configurable base.
 
-    id/convention/article/4/paragraph/1/a     id/vap/action/12       id/lap/action/18/indicator/1
-    id/state/LAO                              id/org/icrc            id/meeting/1msp
-    id/theme/victim-assistance                id/term/cluster-munition
+id/convention/article/4/paragraph/1/a     id/vap/action/12       id/lap/action/18/indicator/1
+id/state/LAO                              id/org/icrc            id/meeting/1msp
+id/theme/victim-assistance                id/term/cluster-munition
 """
 
 from __future__ import annotations

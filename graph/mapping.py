@@ -25,12 +25,23 @@ ORG = Namespace("http://www.w3.org/ns/org#")
 ONTOLOGY = URIRef("https://w3id.org/ccm/ontology")
 
 PREFIXES = {
-    "ccm": CCM._NS, "skos": SKOS, "dcterms": DCTERMS, "prov": PROV, "foaf": FOAF, "org": ORG,
-    "schema": SDO, "oa": OA, "time": TIME, "owl": OWL, "xsd": XSD,
+    "ccm": CCM._NS,
+    "skos": SKOS,
+    "dcterms": DCTERMS,
+    "prov": PROV,
+    "foaf": FOAF,
+    "org": ORG,
+    "schema": SDO,
+    "oa": OA,
+    "time": TIME,
+    "owl": OWL,
+    "xsd": XSD,
 }
 _DEADLINE_CLASS = {
-    "relative": CCM.RelativeDeadline, "meeting": CCM.MeetingDeadline,
-    "calendar": CCM.CalendarDeadline, "recurring": CCM.RecurringDeadline,
+    "relative": CCM.RelativeDeadline,
+    "meeting": CCM.MeetingDeadline,
+    "calendar": CCM.CalendarDeadline,
+    "recurring": CCM.RecurringDeadline,
 }
 _MODALITY_CLASS = {"duty": CCM.Duty, "prohibition": CCM.Prohibition, "permission": CCM.Permission}
 _PLAN_NAME = {"vap": "Vientiane", "lap": "Lausanne"}
@@ -223,7 +234,7 @@ class Mapper:
             self.add(s, CCM.text, Literal(o.text, lang="en"))
             self.add(s, CCM.statedIn, self.i.provision(o.provision))
             if o.bearer:
-                self.add(s, CCM.bearer, self.category(o.bearer))
+                self.add(s, CCM.bearer, self.category(o.bearer, o.span))
             self.deadlines(s, o.deadlines)
 
     def provision(self, p: Provision, doc: URIRef) -> None:
@@ -271,7 +282,9 @@ class Mapper:
             self.action(a, plan)
         for ind in lap.indicators:
             s = self.i.indicator("lap", ind.action, ind.index)
-            self.concept(s, CCM.Indicator, f"Indicator {ind.index} of Lausanne action {ind.action}", "indicators", ind.span)
+            self.concept(
+                s, CCM.Indicator, f"Indicator {ind.index} of Lausanne action {ind.action}", "indicators", ind.span
+            )
             self.add(s, CCM.text, Literal(ind.text, lang="en"))
             self.add(s, CCM.indicatorOf, self.i.action("lap", ind.action))
             self.add(s, CCM.indicatorNumber, Literal(ind.index))
@@ -293,7 +306,12 @@ class Mapper:
 
     def intro(self, p, plan: URIRef) -> None:  # noqa: ANN001 - records.IntroParagraph
         s = self.i.intro(p.plan, p.number)
-        self.entity(s, CCM.IntroductionParagraph, f"{_PLAN_NAME[p.plan]} Action Plan, introduction, paragraph {p.number}", *p.spans)
+        self.entity(
+            s,
+            CCM.IntroductionParagraph,
+            f"{_PLAN_NAME[p.plan]} Action Plan, introduction, paragraph {p.number}",
+            *p.spans,
+        )
         self.part(s, plan, plan, p.number)
         self.add(s, CCM.text, Literal(p.text, lang="en"))
         self.add(s, CCM.number, Literal(str(p.number)))
@@ -316,7 +334,12 @@ class Mapper:
         for label in a.addressees:
             self.add(s, CCM.addressee, self.category(label, *a.chapeau_spans))
         for item in a.items:
-            it = self.entity(self.i.item(s, item.label), CCM.Item, f"{_PLAN_NAME[a.plan]} action {a.number}, item {item.label}", item.span)
+            it = self.entity(
+                self.i.item(s, item.label),
+                CCM.Item,
+                f"{_PLAN_NAME[a.plan]} action {a.number}, item {item.label}",
+                item.span,
+            )
             self.part(it, s, plan, _letter_order(item.label))
             self.add(s, CCM.hasItem, it)
             self.add(it, CCM.number, Literal(item.label))
@@ -350,7 +373,9 @@ class Mapper:
                 self.add(s, CCM.text, Literal(p.text, lang="en"))
                 self.add(s, SKOS.note, Literal(p.heading, lang="en") if p.heading else None)
                 for item in p.items:
-                    it = self.entity(self.i.item(s, item.label), CCM.Item, f"{label}, paragraph {p.number} ({item.label})", item.span)
+                    it = self.entity(
+                        self.i.item(s, item.label), CCM.Item, f"{label}, paragraph {p.number} ({item.label})", item.span
+                    )
                     self.part(it, s, doc, _letter_order(item.label))
                     self.add(s, CCM.hasItem, it)
                     self.add(it, CCM.number, Literal(item.label))
@@ -358,14 +383,20 @@ class Mapper:
                 for n, f in enumerate(p.figures, 1):
                     fig = self.entity(self.i.figure(s, n), CCM.Figure, f.text, f.span)
                     self.add(s, CCM.statesFigure, fig)
-                    self.add(fig, SDO.value, Literal(f.value, datatype=XSD.decimal if isinstance(f.value, Decimal) else None))
+                    self.add(
+                        fig, SDO.value, Literal(f.value, datatype=XSD.decimal if isinstance(f.value, Decimal) else None)
+                    )
                     self.add(fig, SDO.unitText, Literal(f.unit))
                     self.add(fig, CCM.text, Literal(f.text, lang="en"))
                     self.add(fig, CCM.qualifier, Literal(f.qualifier) if f.qualifier else None)
             # the meeting a declaration says it was adopted at: "gathered ... for the First Meeting"
             first = decl.paragraphs[0].text
             for key, m in self.c.meetings.items():
-                if m.number and m.kind in ("msp", "rc") and re.search(rf"for (?:the|its) {re.escape(m.label)}", first, re.I):
+                if (
+                    m.number
+                    and m.kind in ("msp", "rc")
+                    and re.search(rf"for (?:the|its) {re.escape(m.label)}", first, re.I)
+                ):
                     self.add(doc, CCM.adoptedAt, self.i.meeting(key))
 
     def report(self) -> None:
@@ -377,8 +408,12 @@ class Mapper:
         for p in r.paragraphs:
             s = self.i.report_paragraph("1msp", p.number)
             decision = p.section.startswith("DECISIONS")
-            self.entity(s, CCM.Decision if decision else CCM.ReportParagraph,
-                        f"Final Document of the First Meeting, paragraph {p.number}", p.span)
+            self.entity(
+                s,
+                CCM.Decision if decision else CCM.ReportParagraph,
+                f"Final Document of the First Meeting, paragraph {p.number}",
+                p.span,
+            )
             self.part(s, doc, doc, p.number)
             self.add(s, CCM.number, Literal(str(p.number)))
             self.add(s, CCM.text, Literal(p.text, lang="en"))
@@ -395,15 +430,22 @@ class Mapper:
             self.cite(s, p.refs)
         meeting = self.i.meeting("1msp")
         for part in r.participations:
-            agent = (self.state(part.name, part.span) if part.kind == "state"
-                     else self.organisation(part.name, part.acronym, part.span))
+            agent = (
+                self.state(part.name, part.span)
+                if part.kind == "state"
+                else self.organisation(part.name, part.acronym, part.span)
+            )
             s = self.i.participation(part.meeting, agent)
             name = self.g.value(agent, RDFS.label)
-            self.entity(s, CCM.Participation, f"{name} at the First Meeting of States Parties ({part.status})", part.span)
+            self.entity(
+                s, CCM.Participation, f"{name} at the First Meeting of States Parties ({part.status})", part.span
+            )
             self.add(s, CCM.participant, agent)
             self.add(s, CCM.inMeeting, self.i.meeting(part.meeting))
             self.add(agent, CCM.attended, self.i.meeting(part.meeting))
-            status = self.concept(self.i.status(part.status), CCM.ParticipationStatus, part.status, "participation-statuses")
+            status = self.concept(
+                self.i.status(part.status), CCM.ParticipationStatus, part.status, "participation-statuses"
+            )
             self.add(s, CCM.participationStatus, status)
             self.add(s, CCM.underRule, Literal(part.rule) if part.rule else None)
         for o in r.offices:
@@ -433,8 +475,12 @@ class Mapper:
         return s
 
     def meetings(self) -> None:
-        classes = {"msp": CCM.MeetingOfStatesParties, "rc": CCM.ReviewConference,
-                   "preparatory": CCM.PreparatoryMeeting, "intersessional": CCM.IntersessionalMeeting}
+        classes = {
+            "msp": CCM.MeetingOfStatesParties,
+            "rc": CCM.ReviewConference,
+            "preparatory": CCM.PreparatoryMeeting,
+            "intersessional": CCM.IntersessionalMeeting,
+        }
         for key, m in self.c.meetings.items():
             s = self.entity(self.i.meeting(key), classes[m.kind], m.label, *m.spans)
             self.add(s, CCM.meetingNumber, Literal(m.number) if m.number else None)
@@ -462,11 +508,16 @@ class Mapper:
         self.add(s, SDO.telephone, Literal(isu.telephone) if isu.telephone else None)
         self.add(s, SDO.email, Literal(isu.email) if isu.email else None)
         self.add(s, FOAF.homepage, URIRef(isu.homepage) if isu.homepage else None)
-        mandate = self.entity(URIRef(f"{s}/mandate"), CCM.Document, "Mandate of the Implementation Support Unit",
-                              isu.mandate_span)
+        mandate = self.entity(
+            URIRef(f"{s}/mandate"), CCM.Document, "Mandate of the Implementation Support Unit", isu.mandate_span
+        )
         for item in isu.mandate:
-            it = self.entity(URIRef(f"{mandate}/{item.index}"), CCM.MandateItem,
-                             f"Mandate of the Implementation Support Unit, task {item.index}", item.span)
+            it = self.entity(
+                URIRef(f"{mandate}/{item.index}"),
+                CCM.MandateItem,
+                f"Mandate of the Implementation Support Unit, task {item.index}",
+                item.span,
+            )
             self.part(it, mandate, mandate)
             self.add(s, CCM.mandate, it)
             self.add(it, CCM.number, Literal(str(item.index)))

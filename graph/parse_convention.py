@@ -59,10 +59,11 @@ def parse(src: SourceText) -> ConventionRecords:
 
     starts = [m for m in re.finditer(r"^Article (\d+)\s*$", src.text[:end], re.M) if m.start() > agreed.start()]
     numbers = [int(m.group(1)) for m in starts]
+    for expected, m in enumerate(starts, 1):
+        if int(m.group(1)) != expected:
+            raise src.error(m.start(), f"Article {m.group(1)} where Article {expected} was expected")
     if numbers != list(range(1, ARTICLE_COUNT + 1)):
-        missing = sorted(set(range(1, ARTICLE_COUNT + 1)) - set(numbers))
-        at = starts[-1].start() if starts else agreed.end()
-        raise src.error(at, f"Convention articles out of sequence: found {numbers}, missing {missing}")
+        raise src.error(end, f"the Convention has {len(numbers)} articles, not {ARTICLE_COUNT}")
     for i, m in enumerate(starts):
         art_end = starts[i + 1].start() if i + 1 < len(starts) else end
         _article(src, out, int(m.group(1)), m.start(), art_end)
@@ -161,7 +162,9 @@ def _emit(src: SourceText, out: ConventionRecords, node: _Node, article: int) ->
     """Provisions and obligations of one paragraph (or of an article without numbered paragraphs)."""
     full = unlabel(clean(src.text[node.start : node.end]))
     if len(node.path) > 1:
-        out.provisions.append(Provision(node.path, full, src.span(node.start, node.end), refs=article_refs(full, article)))
+        out.provisions.append(
+            Provision(node.path, full, src.span(node.start, node.end), refs=article_refs(full, article))
+        )
     chapeau = unlabel(clean(src.text[node.start : node.chapeau_end or node.end]))
     items = node.children
     for item in items:
@@ -169,7 +172,7 @@ def _emit(src: SourceText, out: ConventionRecords, node: _Node, article: int) ->
     split = bool(items) and _OPENS_LIST.search(chapeau) is not None
     if split:
         modality, bearer = _modality(chapeau), _bearer(chapeau)
-        for i, item in enumerate(items, 1):
+        for item in items:
             item_text = unlabel(clean(src.text[item.start : item.end]))
             text = f"{chapeau} {item_text}"
             mod = "prohibition" if item_text.startswith("Not ") else modality
@@ -210,12 +213,16 @@ _PROHIBITION = re.compile(
     r"\bnever\s+under\s+any\s+circumstances\b|\bshall\s+not\b|\bshall\s+refrain\b|\bmust\s+not\b|"
     r"^Nothing\b.*\bshall\s+authorise\b"
 )
-_PERMISSION = re.compile(r"\bis\s+permitted\b|\bhas\s+the\s+right\b|\bshall\b.*?\bhave\s+the\s+right\b|\bmay\b(?!\s+be\b|\s+or\s+may\s+not\b)")
+_PERMISSION = re.compile(
+    r"\bis\s+permitted\b|\bhas\s+the\s+right\b|\bshall\b.*?\bhave\s+the\s+right\b|\bmay\b(?!\s+be\b|\s+or\s+may\s+not\b)"
+)
 _DUTY = re.compile(r"\bshall\b|\bundertakes?\b|\bmust\b|\bagree\s+to\b")
 _MODAL = re.compile(rf"{_PROHIBITION.pattern}|{_PERMISSION.pattern}|{_DUTY.pattern}")
 # An actor named as the object of a preposition ("to another State Party", "Meeting of States Parties")
 # is not the one a statement binds.
-_NOT_SUBJECT = r"(?<!\bof )(?<!\bof the )(?<!\bto )(?<!\bto the )(?<!\bthrough )(?<!\bthrough the )(?<!\bby )(?<!\bwith )"
+_NOT_SUBJECT = (
+    r"(?<!\bof )(?<!\bof the )(?<!\bto )(?<!\bto the )(?<!\bthrough )(?<!\bthrough the )(?<!\bby )(?<!\bwith )"
+)
 _ACTOR_PHRASE = (
     r"\b(?:(?:[Ee]ach|[Aa]ll|[Tt]he|[Aa]|[Aa]ny|[Aa]nother|(?:any|each|all|one\s+or\s+more)\s+of\s+the)\s+)?"
     r"States?\s+Part(?:y|ies)(?:\s+in\s+a\s+position\s+to\s+do\s+so)?"

@@ -26,8 +26,11 @@ class IsuRecords:
 def parse(src: SourceText) -> IsuRecords:
     head = src.find(r"^The (Implementation Support Unit) of the Convention on Cluster Munitions\s*$")
     chapeau = src.find(r"^The Unit has a mandate to:\s*$", head.end())
-    out = IsuRecords(clean(head.group().replace("The ", "", 1)), src.span(head.start(), head.end()),
-                     src.span(chapeau.start(), chapeau.end()))
+    out = IsuRecords(
+        clean(head.group().replace("The ", "", 1)),
+        src.span(head.start(), head.end()),
+        src.span(chapeau.start(), chapeau.end()),
+    )
     end = chapeau.end()
     for text, s, e in src.lines(chapeau.end()):
         if not text.strip():

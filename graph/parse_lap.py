@@ -76,8 +76,16 @@ def _plan(src: SourceText, out: LapRecords, start: int, end: int) -> None:
                 raise src.error(s, f"Action {m.group(1)} before any section or chapeau")
             number = int(m.group(1))
             body = clean(text[m.end() :])
-            action = Action("lap", number, body, section.key, chapeau_addressees(chapeau[0]), [span],
-                            chapeau=chapeau[0], chapeau_spans=[chapeau[1]])
+            action = Action(
+                "lap",
+                number,
+                body,
+                section.key,
+                chapeau_addressees(chapeau[0]),
+                [span],
+                chapeau=chapeau[0],
+                chapeau_spans=[chapeau[1]],
+            )
             out.actions.append(action)
             pending = number if not body else None
         elif m := _ITEM.match(text):
@@ -144,7 +152,7 @@ def _indicators(src: SourceText, out: LapRecords, start: int, end: int) -> None:
     actions = {a.number: a for a in out.actions}
     current: Action | None = None
     seen: set[int] = set()
-    for text, s, e in _paragraphs(src, start, end):
+    for text, s, _ in _paragraphs(src, start, end):
         if _PAGE_HEADER.match(text.strip()) or _TABLE_RULE.match(text) or text.strip() == "- | | |":
             continue
         cells = _cells(text, s)

@@ -73,19 +73,24 @@ def _title_case(text: str) -> str:
 def _paragraphs(src: SourceText, out: ReportRecords, start: int, end: int) -> None:
     section = ""
     current: list[int] | None = None  # [number, start, end]
-    items: list[tuple[str, int, int]] = []
+    items: list[tuple[int, int]] = []
 
     def close() -> None:
         if current is not None:
             text = clean(src.text[current[1] : current[2]])
             text = re.sub(r"^\d+\.\s+", "", text)
             out.paragraphs.append(
-                ReportParagraph(current[0], section, text, src.span(current[1], current[2]),
-                                document_symbols(text), article_refs(text))
+                ReportParagraph(
+                    current[0],
+                    section,
+                    text,
+                    src.span(current[1], current[2]),
+                    document_symbols(text),
+                    article_refs(text),
+                )
             )
-            for label, s, e in items:
-                out.themes.append(Theme(clean(src.text[s:e]), src.span(s, e))) if section.startswith(
-                    "DECISIONS") else None
+            if section.startswith("DECISIONS"):  # "(a) General status ...": topics of the intersessional work
+                out.themes.extend(Theme(clean(src.text[s:e]), src.span(s, e)) for s, e in items)
 
     for text, s, e in (line for line in src.lines(start, end) if line[0].strip()):
         if m := _SECTION.match(text):
@@ -94,14 +99,17 @@ def _paragraphs(src: SourceText, out: ReportRecords, start: int, end: int) -> No
             continue
         quoted = current is not None and _open_quote(src.text[current[1] : current[2]])
         m = _PARAGRAPH.match(text)
-        if m and not quoted and int(m.group(1)) == (out.paragraphs[-1].number + 1 if out.paragraphs else 1) + (
-            1 if current is not None else 0
+        if (
+            m
+            and not quoted
+            and int(m.group(1))
+            == (out.paragraphs[-1].number + 1 if out.paragraphs else 1) + (1 if current is not None else 0)
         ):
             close()
             current, items = [int(m.group(1)), s, e], []
         elif current is not None:
             if (im := _ITEM.match(text)) and not quoted:
-                items.append((im.group(1), s + im.end(), e))
+                items.append((s + im.end(), e))
             current[2] = e  # the page broke the paragraph, or it quotes the Convention
         else:
             raise src.error(s, "text before the first numbered paragraph")
@@ -171,10 +179,14 @@ def _meetings(out: ReportRecords, text: str, span: Span) -> None:
             continue
         first, last = m.group("day") or m.group("d1"), m.group("day") or m.group("d2")
         _add_meeting(
-            out, name, span,
+            out,
+            name,
+            span,
             start=_date(first, m.group("month"), m.group("year")),
             end=_date(last, m.group("month"), m.group("year")),
-            year=int(m.group("year")), place=m.group("place"), country=m.group("country"),
+            year=int(m.group("year")),
+            place=m.group("place"),
+            country=m.group("country"),
         )
     for m in _NAMED.finditer(text):
         _add_meeting(out, m.group(), span)
@@ -183,10 +195,15 @@ def _meetings(out: ReportRecords, text: str, span: Span) -> None:
 # "The following States Parties to the Convention participated ...", "... also participated ... as observers"
 _LIST_STATUS = [
     (re.compile(r"^The following States Parties to the Convention participated"), "State Party"),
-    (re.compile(r"^The following States which have ratified the Convention, but for which it is not yet in force"),
-     "Ratified, not yet in force"),
+    (
+        re.compile(r"^The following States which have ratified the Convention, but for which it is not yet in force"),
+        "Ratified, not yet in force",
+    ),
     (re.compile(r"^The following Signatory States to the Convention participated"), "Signatory State"),
-    (re.compile(r"^(?P<list>[A-Z].*?)\s+also participated in the work of the Meeting as observers\.$"), "Observer State"),
+    (
+        re.compile(r"^(?P<list>[A-Z].*?)\s+also participated in the work of the Meeting as observers\.$"),
+        "Observer State",
+    ),
 ]
 _RULE = re.compile(r"pursuant to (Rule \d+\(\d+\)) of the Rules of Procedure")
 
@@ -215,8 +232,15 @@ def _participants(out: ReportRecords, text: str, span: Span) -> None:
             acronym = re.search(r"\(([A-Z]{2,})\)$", name)
             clean_name = re.sub(r"\s*\([^)]*\)$", "", name) if acronym else name
             out.participations.append(
-                Participation("1msp", clean_name, "organisation", "Observer", span,
-                              acronym=acronym.group(1) if acronym else None, rule=rule.group(1))
+                Participation(
+                    "1msp",
+                    clean_name,
+                    "organisation",
+                    "Observer",
+                    span,
+                    acronym=acronym.group(1) if acronym else None,
+                    rule=rule.group(1),
+                )
             )
 
 
@@ -233,7 +257,9 @@ def _officers(out: ReportRecords, text: str, span: Span) -> None:
     people = list(_PERSON.finditer(text))
     for m in people:
         after = text[m.end() :]
-        desc = re.match(r"(?:\s+of\s+(?P<of>[A-Z][\w ]+?))?,\s+(?P<desc>.+?)(?=,?\s+(?:as|was|and by)\s|,\s+by\s|\.$|$)", after)
+        desc = re.match(
+            r"(?:\s+of\s+(?P<of>[A-Z][\w ]+?))?,\s+(?P<desc>.+?)(?=,?\s+(?:as|was|and by)\s|,\s+by\s|\.$|$)", after
+        )
         person = Person(m.group("name"), m.group("hon"), desc.group("desc").strip() if desc else None, span)
         role = _ROLE.search(text, m.end())
         opened = re.search(r"opened by\s*$", text[: m.start()])
@@ -249,13 +275,19 @@ def _officers(out: ReportRecords, text: str, span: Span) -> None:
             out.offices.append(Office(meeting, name, person.name, "person", span, person=person))
         else:
             out.speakers.append(person)
-    if m := re.search(r"President of the (\w+) Meeting of States Parties to the Convention\. He was assisted by Friends "
-                      r"of the President, as follows:\s*(?P<list>.*)\.$", text):
+    if m := re.search(
+        r"President of the (\w+) Meeting of States Parties to the Convention\. He was assisted by Friends "
+        r"of the President, as follows:\s*(?P<list>.*)\.$",
+        text,
+    ):
         for f in re.finditer(r"(?:and\s+)?(?P<state>[A-Z][\w ]+?) on \"(?P<topic>[^\"]+)\"", m.group("list")):
-            out.offices.append(Office("1msp", "Friend of the President", f.group("state"), "state", span,
-                                      topic=f.group("topic")))
+            out.offices.append(
+                Office("1msp", "Friend of the President", f.group("state"), "state", span, topic=f.group("topic"))
+            )
             out.themes.append(Theme(f.group("topic"), span))
-    if m := re.search(r"^At the same plenary meeting, (?P<list>.+?) were elected by acclamation as Vice-Presidents", text):
+    if m := re.search(
+        r"^At the same plenary meeting, (?P<list>.+?) were elected by acclamation as Vice-Presidents", text
+    ):
         for state in _split_names(m.group("list").replace(" and ", ", ")):
             if iso3(state):
                 out.offices.append(Office("1msp", "Vice-President", state, "state", span))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .actors import chapeau_addressees
 from .citations import article_refs, meeting_refs
 from .deadlines import find_deadlines
-from .records import Action, IntroParagraph, Section, MeetingRef
+from .records import Action, IntroParagraph, MeetingRef, Section
 from .sources import ParseError, SourceText, Span
 from .text import SAME_TEXT, clean, roman, similarity, slug
 
@@ -160,7 +160,9 @@ def merge(copies: list[VapCopy]) -> VapCopy:
     A full printing must hold all the actions; printings must agree on what each action says."""
     main = copies[0]
     if [a.number for a in main.actions] != list(range(1, VAP_ACTIONS + 1)):
-        raise ParseError(main.source, 0, f"the Vientiane Action Plan has {len(main.actions)} actions, not {VAP_ACTIONS}")
+        raise ParseError(
+            main.source, 0, f"the Vientiane Action Plan has {len(main.actions)} actions, not {VAP_ACTIONS}"
+        )
     by_number = {a.number: a for a in main.actions}
     intro = {p.number: p for p in main.intro}
     sections = {s.number: s for s in main.sections if s.number is not None}

@@ -41,16 +41,44 @@ def slug(text: str) -> str:
 
 
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 ORDINAL_WORDS = "|".join(sorted(_ORDINALS, key=len, reverse=True))
 
 _CARDINALS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty-six": 26,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty-six": 26,
 }
 CARDINAL_WORDS = "|".join(sorted(_CARDINALS, key=len, reverse=True))
 
@@ -68,7 +96,7 @@ _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 def roman(numeral: str) -> int:
     total = 0
-    for ch, nxt in zip(numeral, numeral[1:] + " "):
+    for ch, nxt in zip(numeral, numeral[1:] + " ", strict=True):
         value = _ROMAN[ch]
         total += -value if nxt != " " and _ROMAN.get(nxt, 0) > value else value
     return total

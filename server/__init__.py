@@ -1,0 +1,99 @@
+"""The Flask application: SPARQL endpoint, query UI and health checks over one dataset."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response
+from flask_compress import Compress
+from flask_cors import CORS
+from werkzeug.exceptions import HTTPException
+
+from graph.mapping import PREFIXES
+
+from . import dataset
+
+DEFAULTS: dict[str, Any] = {
+    "DATA_FILE": str(Path(__file__).resolve().parents[1] / "build" / "ccm.nq"),
+    "QUERY_TIMEOUT": 10.0,  # seconds a user query may run before it is stopped
+    "MAX_ROWS": 10_000,  # rows (or triples) a response carries at most
+    "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of request body: beyond, 413
+    "QUERY_PROCESSES": 2,  # query processes per app process
+    "PREFIXES": {p: str(ns) for p, ns in PREFIXES.items()}
+    | {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
+    "COMPRESS_MIMETYPES": [
+        "text/html",
+        "text/css",
+        "text/plain",
+        "text/csv",
+        "text/tab-separated-values",
+        "text/turtle",
+        "application/javascript",
+        "application/json",
+        "application/ld+json",
+        "application/sparql-results+json",
+        "application/sparql-results+xml",
+        "application/rdf+xml",
+        "application/n-triples",
+        "application/trig",
+        "application/n-quads",
+    ],
+    "COMPRESS_ALGORITHM": ["gzip"],
+    "COMPRESS_MIN_SIZE": 1024,
+}
+
+log = logging.getLogger(__name__)
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.from_prefixed_env("CCMKG")
+    if config:
+        app.config.update(config)
+
+    dataset.init_app(app)
+    Compress(app)
+    # public, read-only data: any origin may read it, never with credentials
+    CORS(
+        app,
+        origins="*",
+        supports_credentials=False,
+        methods=["GET", "HEAD", "POST", "OPTIONS"],
+        allow_headers=["Content-Type", "Accept"],
+        max_age=86400,
+    )
+
+    from . import sparql, ui
+
+    app.register_blueprint(sparql.bp)
+    app.register_blueprint(ui.bp)
+
+    @app.get("/healthz")
+    def healthz() -> Response:
+        return Response("ok\n", mimetype="text/plain")
+
+    @app.get("/readyz")
+    def readyz() -> Response:
+        from .executor import Job, PoolBusy, QueryTimeout
+        from .formats import RESULT_FORMATS
+
+        try:
+            outcome = dataset.get().pool.execute(Job("ASK {}", RESULT_FORMATS[0].name, None), 5.0)
+        except (QueryTimeout, PoolBusy):
+            return Response("query processes not ready\n", status=503, mimetype="text/plain")
+        ok = outcome.status == 200
+        return Response("ready\n" if ok else "not ready\n", status=200 if ok else 503, mimetype="text/plain")
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> Response:
+        return Response(f"{exc.code} {exc.name}: {exc.description}\n", status=exc.code, mimetype="text/plain")
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> Response:
+        log.exception("unhandled error")
+        return Response("500 Internal Server Error: the error was logged\n", status=500, mimetype="text/plain")
+
+    return app

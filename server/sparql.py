@@ -1,0 +1,110 @@
+"""The SPARQL 1.1 Protocol endpoint: /sparql."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from . import dataset as ds
+from .executor import Job, PoolBusy, QueryTimeout
+from .formats import GRAPH_FORMATS, RESULT_FORMATS, choose
+from .protocol import ProtocolError, parse
+from .service_description import describe
+
+bp = Blueprint("sparql", __name__)
+
+
+def _error(status: int, message: str) -> Response:
+    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+
+
+@bp.errorhandler(ProtocolError)
+def _protocol_error(exc: ProtocolError) -> Response:
+    return _error(exc.status, exc.message)
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    req = parse(request)
+    data = ds.get()
+    if req.query is None:
+        return _service_description(data)
+    result_format = choose(request, RESULT_FORMATS)
+    graph_format = choose(request, GRAPH_FORMATS)
+    if result_format is None and graph_format is None:
+        return _error(
+            406,
+            "none of the media types in Accept (or format=) can be produced; "
+            f"results: {', '.join(f.media_type for f in RESULT_FORMATS)}; "
+            f"graphs: {', '.join(f.media_type for f in GRAPH_FORMATS)}",
+        )
+    etag = _etag(data.version, req, result_format, graph_format)
+    if request.if_none_match.contains_weak(etag):
+        return _conditional(Response(status=304), etag, data)
+    job = Job(
+        req.query,
+        result_format and result_format.name,
+        graph_format and graph_format.name,
+        req.default_graphs,
+        req.named_graphs,
+        current_app.config["MAX_ROWS"],
+        current_app.config["PREFIXES"],
+    )
+    timeout = current_app.config["QUERY_TIMEOUT"]
+    try:
+        outcome = data.pool.execute(job, timeout)
+    except QueryTimeout:
+        return _error(
+            503,
+            f"the query ran past the {timeout:g} s deadline and was stopped; "
+            "narrow it (LIMIT, more selective patterns) and try again",
+        )
+    except PoolBusy:
+        return _error(503, f"the endpoint is busy: no query slot freed within {timeout:g} s; try again")
+    response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)
+    if outcome.truncated:
+        response.headers["X-Result-Truncated"] = str(outcome.truncated)
+    if outcome.status == 200:
+        _conditional(response, etag, data)
+    response.vary.add("Accept")
+    return response
+
+
+def _etag(version: str, req, *formats) -> str:  # noqa: ANN001
+    key = repr((req.query, req.default_graphs, req.named_graphs, [f.name if f else None for f in formats]))
+    return f"{version}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def _conditional(response: Response, etag: str, data: ds.Dataset) -> Response:
+    response.set_etag(etag, weak=True)
+    response.last_modified = data.modified
+    response.vary.add("Accept")
+    return response
+
+
+def _service_description(data: ds.Dataset) -> Response:
+    if (
+        request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html"
+        and "format" not in request.values
+    ):
+        return redirect(url_for("ui.query_ui"), code=303)
+    fmt = choose(request, GRAPH_FORMATS)
+    if fmt is None:
+        return _error(
+            406, f"the service description is RDF: accept one of {', '.join(f.media_type for f in GRAPH_FORMATS)}"
+        )
+    triples = describe(request.base_url, data)
+    items = (
+        triples
+        if fmt.rdf not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+        else [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    )
+    body = ox.serialize(
+        items,
+        format=fmt.rdf,
+        prefixes={"sd": "http://www.w3.org/ns/sparql-service-description#", "void": "http://rdfs.org/ns/void#"},
+    )
+    response = Response(body, content_type=fmt.media_type)
+    return _conditional(response, f"{data.version}-sd-{fmt.name}", data)

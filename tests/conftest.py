@@ -1,0 +1,40 @@
+"""Shared fixtures: the dataset built once from the vendored documents."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import Graph
+
+from graph.build import Built, build_dataset
+from graph.iris import Iris
+from graph.namespace import CCM
+
+PREFIXES = f"""
+PREFIX ccm: <{CCM._NS}>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX schema: <https://schema.org/>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
+"""
+
+
+@pytest.fixture(scope="session")
+def built() -> Built:
+    return build_dataset()
+
+
+@pytest.fixture(scope="session")
+def iris() -> Iris:
+    return Iris()
+
+
+@pytest.fixture(scope="session")
+def kg(built: Built) -> Graph:
+    """Asserted and inferred statements together, as the endpoint's users see them."""
+    return built.graphs["asserted"] + built.graphs["inferred"]
+
+
+def select(g: Graph, query: str) -> list[tuple]:
+    return [tuple(row) for row in g.query(PREFIXES + query)]

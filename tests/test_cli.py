@@ -1,0 +1,93 @@
+"""`ccmkg build` as a user runs it: output files, counts, errors with file and line, atomicity."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+
+from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
+
+
+def ccmkg(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("kg") / "build"
+    result = ccmkg("build", "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_build_writes_the_dataset(out):
+    assert {p.name for p in out.iterdir()} == {"ccm.trig", "ccm.nq", "asserted.ttl", "manifest.json"}
+    trig = Dataset().parse(out / "ccm.trig", format="trig")
+    nq = Dataset().parse(out / "ccm.nq", format="nquads")
+    assert len(trig) == len(nq) > 20000
+    names = {str(g.identifier).rsplit("/", 1)[1] for g in nq.graphs() if len(g)}
+    assert names == {"ontology", "asserted", "inferred", "provenance"}
+    asserted = Graph().parse(out / "asserted.ttl")
+    assert len(asserted) == len(
+        nq.graph(next(g.identifier for g in nq.graphs() if str(g.identifier).endswith("/asserted")))
+    )
+
+
+def test_build_prints_counts_per_class(tmp_path):
+    result = ccmkg("build", "--out", str(tmp_path / "b"))
+    assert result.returncode == 0
+    lines = dict(line.split() for line in result.stdout.splitlines() if len(line.split()) == 2)
+    assert lines["Article"] == "23" and lines["DefinedTerm"] == "15" and lines["Indicator"] == "77"
+
+
+def test_base_is_configurable(tmp_path):
+    result = ccmkg("build", "--base", "http://example.org/kg/", "--out", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr
+    text = (tmp_path / "b" / "asserted.ttl").read_text()
+    assert "http://example.org/kg/id/lap/action/18" in text and "w3id.org/ccm/id/" not in text
+
+
+def _copy_documents(tmp_path: Path) -> Path:
+    docs = tmp_path / "documents"
+    shutil.copytree(DOCUMENTS_DIR, docs)
+    return docs
+
+
+def test_malformed_document_fails_with_file_and_line_and_keeps_previous_output(tmp_path, out):
+    previous = shutil.copytree(out, tmp_path / "previous")
+    docs = _copy_documents(tmp_path)
+    plan = docs / SOURCE_FILES["003"]
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text(text.replace("\nArticle 17\n", "\nArticle 71\n"), encoding="utf-8")
+    target = tmp_path / "previous"
+    result = ccmkg("build", "--documents", str(docs), "--out", str(target))
+    assert result.returncode != 0
+    line = text[: text.index("\nArticle 17\n") + 1].count("\n") + 1
+    assert f"{plan}:{line}: Article 71 where Article 17 was expected" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in target.iterdir()) == sorted(p.name for p in previous.iterdir())
+    assert (target / "ccm.nq").read_bytes() == (out / "ccm.nq").read_bytes()
+
+
+def test_missing_action_is_reported_at_its_place(tmp_path):
+    docs = _copy_documents(tmp_path)
+    vap = docs / SOURCE_FILES["001"]
+    text = vap.read_text(encoding="utf-8")
+    vap.write_text(text.replace("Action #33 Endeavour", "Endeavour"), encoding="utf-8")
+    result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "b"))
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert str(vap) in result.stderr and "out of sequence" in result.stderr
+    assert not (tmp_path / "b").exists()
+
+
+def test_missing_document_fails_with_its_path(tmp_path):
+    docs = _copy_documents(tmp_path)
+    (docs / SOURCE_FILES["002"]).unlink()
+    result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "b"))
+    assert result.returncode != 0
+    assert str(docs / SOURCE_FILES["002"]) in result.stderr and "missing" in result.stderr

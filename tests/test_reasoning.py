@@ -1,0 +1,36 @@
+"""OWL 2 RL materialization: the fast engine derives what owlrl derives, and nothing junk is published."""
+
+from __future__ import annotations
+
+import pytest
+from rdflib import OWL, RDF, RDFS, Literal
+
+from graph.namespace import CCM
+from graph.reasoning import reference_closure
+
+
+@pytest.mark.slow
+def test_inferences_match_owlrl(built, iris):
+    expected = reference_closure(built.graphs["ontology"], built.graphs["asserted"], iris.base + "id/")
+    inferred = built.graphs["inferred"]
+    assert len(inferred) > 1000
+    assert set(inferred) == set(expected)
+
+
+def test_no_junk_in_the_inferred_graph(built, iris):
+    inferred = built.graphs["inferred"]
+    assert not any(isinstance(s, Literal) for s in inferred.subjects())
+    assert not any(s == o for s, o in inferred.subject_objects(OWL.sameAs))
+    assert not set(inferred.objects(None, RDF.type)) & {OWL.Thing, RDFS.Resource}
+    assert all(str(s).startswith(iris.base + "id/") for s in inferred.subjects())
+
+
+def test_what_the_reasoner_adds(built, iris):
+    inferred = built.graphs["inferred"]
+    # subclass: an action's paragraph-like nature and a prohibition's being an obligation
+    assert (iris.obligation(("1", "1", "a"), 1), RDF.type, CCM.Obligation) in inferred
+    # inverse: the indicators of an action, the obligations a provision states
+    assert (iris.action("lap", 18), CCM.hasIndicator, iris.indicator("lap", 18, 1)) in inferred
+    assert (iris.provision(("3", "2")), CCM.states, iris.obligation(("3", "2"), 1)) in inferred
+    # range: whatever is cited is a provision
+    assert (iris.provision(("4", "1", "a")), RDF.type, CCM.Provision) in inferred
