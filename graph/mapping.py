@@ -107,8 +107,10 @@ class Mapper:
         p.add((quote, OA.prefix, Literal(src.text[max(0, span.start - _QUOTE_CONTEXT) : span.start])))
         p.add((quote, OA.suffix, Literal(src.text[span.end : span.end + _QUOTE_CONTEXT])))
         p.add((position, RDF.type, OA.TextPositionSelector))
-        p.add((position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger)))
-        p.add((position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger)))
+        # xsd:integer, not the vocabulary's xsd:nonNegativeInteger: Oxigraph stores derived integer
+        # types as xsd:integer, and the dumps should say what the endpoint answers
+        p.add((position, OA.start, Literal(span.start, datatype=XSD.integer)))
+        p.add((position, OA.end, Literal(span.end, datatype=XSD.integer)))
 
     def part(self, child: URIRef, parent: URIRef, document: URIRef, order: int | None = None) -> None:
         self.g.add((child, CCM.partOf, parent))

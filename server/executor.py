@@ -33,6 +33,7 @@ class Job:
     named_graphs: list[str] | None = None  # protocol named-graph-uri
     max_rows: int = 10_000
     prefixes: dict[str, str] = field(default_factory=dict)
+    base_iri: str | None = None  # resolves relative IRIs such as CONSTRUCT { <s> <p> 1 }
 
 
 @dataclass
@@ -56,7 +57,7 @@ def run(store: ox.Store, job: Job) -> Outcome:
     """Execute one job against a store (in a child process)."""
     result_format = BY_NAME.get(job.result_format or "")
     graph_format = BY_NAME.get(job.graph_format or "")
-    kwargs: dict = {}
+    kwargs: dict = {"base_iri": job.base_iri}
     if job.default_graphs is not None or job.named_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or []]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or []]

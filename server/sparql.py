@@ -51,6 +51,7 @@ def endpoint() -> Response:
         req.named_graphs,
         current_app.config["MAX_ROWS"],
         current_app.config["PREFIXES"],
+        request.base_url,
     )
     timeout = current_app.config["QUERY_TIMEOUT"]
     try:

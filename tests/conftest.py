@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from rdflib import Graph
 
@@ -38,3 +40,18 @@ def kg(built: Built) -> Graph:
 
 def select(g: Graph, query: str) -> list[tuple]:
     return [tuple(row) for row in g.query(PREFIXES + query)]
+
+
+@pytest.fixture(scope="session")
+def dataset_file(built: Built, tmp_path_factory) -> Path:
+    from graph.build import NQUADS, write
+
+    return write(built, tmp_path_factory.mktemp("served") / "build") / NQUADS
+
+
+@pytest.fixture(scope="session")
+def server(dataset_file) -> str:
+    from .live import serve
+
+    with serve(dataset_file) as base:
+        yield base

@@ -1,0 +1,200 @@
+"""The example queries of queries/: each answers its question as the documents do, on the live
+endpoint, and the endpoint's engine (Oxigraph) gives the same answers as rdflib's."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from rdflib import BNode, Dataset, Literal
+
+from server.examples import load_examples
+
+from .live import query
+
+EXAMPLES = {e.name: e for e in load_examples()}
+
+
+def rows(server: str, name: str) -> list[dict[str, str]]:
+    reply = query(server, EXAMPLES[name].query)
+    assert reply.status == 200, reply.text
+    data = json.loads(reply.body)
+    return [{k: v["value"] for k, v in b.items()} for b in data["results"]["bindings"]]
+
+
+def column(server: str, name: str, var: str) -> list[str]:
+    return [r[var] for r in rows(server, name)]
+
+
+def test_there_are_at_least_15_examples_each_with_a_question():
+    assert len(EXAMPLES) >= 15
+    for example in EXAMPLES.values():
+        assert example.question.endswith("?"), example.name
+
+
+@pytest.fixture(scope="module")
+def rdflib_dataset(dataset_file) -> Dataset:
+    ds = Dataset(default_union=True)
+    ds.parse(dataset_file, format="nquads")
+    return ds
+
+
+def _norm(term) -> tuple:  # noqa: ANN001
+    if term is None:
+        return ()
+    if isinstance(term, Literal):
+        # SPARQL JSON has no datatype for xsd:string; rdflib keeps it: compare lexical form, language, type
+        datatype = None if str(term.datatype) == "http://www.w3.org/2001/XMLSchema#string" else term.datatype
+        return ("literal", str(term), term.language, str(datatype) if datatype else None)
+    if isinstance(term, BNode):
+        return ("bnode",)
+    return ("uri", str(term))
+
+
+def _json_norm(value: dict | None) -> tuple:
+    if value is None:
+        return ()
+    if value["type"] == "literal" or value["type"] == "typed-literal":
+        return ("literal", value["value"], value.get("xml:lang"), value.get("datatype"))
+    if value["type"] == "bnode":
+        return ("bnode",)
+    return ("uri", value["value"])
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_oxigraph_and_rdflib_agree(server, rdflib_dataset, name):
+    reply = query(server, EXAMPLES[name].query)
+    assert reply.status == 200, reply.text
+    data = json.loads(reply.body)
+    variables = data["head"]["vars"]
+    served = Counter(tuple(_json_norm(b.get(v)) for v in variables) for b in data["results"]["bindings"])
+    result = rdflib_dataset.query(EXAMPLES[name].query)
+    expected = Counter(tuple(_norm(row[v]) for v in variables) for row in result)
+    assert served == expected
+    assert sum(served.values()) > 0
+
+
+def test_lausanne_actions_due_by_the_eleventh_meeting(server):
+    # 003: actions 18 and 47 say "the Eleventh Meeting of States Parties in 2022"
+    assert column(server, "01-lausanne-actions-due-by-eleventh-meeting", "number") == ["18", "47"]
+
+
+def test_actions_citing_article_7(server):
+    found = {(r["plan"][0], int(r["number"])) for r in rows(server, "02-actions-citing-article-7")}
+    # 001: #12 "as required by Article 7", #19, #58, #59, #64; 003: 12, 14, 43, 44, 45, 46, 48
+    assert found == {("V", n) for n in (12, 19, 58, 59, 64)} | {("L", n) for n in (12, 14, 43, 44, 45, 46, 48)}
+
+
+def test_victim_assistance_indicators(server):
+    # 003 indicator tables, "Victim assistance (31–37)": 31 and 32 one each, 33-34, 36-37 two each, 35 one
+    counts = Counter(column(server, "03-victim-assistance-indicators", "number"))
+    assert counts == {"31": 1, "32": 1, "33": 2, "34": 2, "35": 1, "36": 2, "37": 2}
+
+
+def test_signatories_at_the_first_meeting(server):
+    codes = column(server, "04-signatories-at-first-meeting", "code")
+    # 002 paragraph 9: 47 signatory states, Afghanistan ... United Republic of Tanzania
+    assert len(codes) == 47 and "AFG" in codes and "TZA" in codes and "LAO" not in codes
+
+
+def test_vientiane_commitments_of_states_in_a_position(server):
+    numbers = [int(n) for n in column(server, "05-vientiane-commitments-in-a-position", "number")]
+    assert numbers == [37, 38, 39, 40, 41, 42, 57]
+
+
+def test_convention_prohibitions(server):
+    provisions = column(server, "06-convention-prohibitions", "provision")
+    # Article 1.1 (a)-(c) "never under any circumstances"; 5.2 (e) "Not discriminate"; 6.3 "shall not impose"
+    for expected in (
+        "Article 1, paragraph 1 (a)",
+        "Article 1, paragraph 1 (b)",
+        "Article 1, paragraph 1 (c)",
+        "Article 5, paragraph 2 (e)",
+        "Article 6, paragraph 3",
+    ):
+        assert expected in provisions
+
+
+def test_convention_time_limits(server):
+    found = {(r["provision"], r["duration"]) for r in rows(server, "07-convention-time-limits")}
+    assert ("Article 3, paragraph 2", "P8Y") in found  # "not later than eight years after"
+    assert ("Article 4, paragraph 1 (a)", "P10Y") in found  # "not later than ten years from that date"
+    assert ("Article 7, paragraph 1", "P180D") in found  # "not later than 180 days after"
+    assert ("Article 8, paragraph 2", "P28D") in found  # "within 28 days"
+
+
+def test_plan_actions_due_after_entry_into_force(server):
+    found = {
+        (r["plan"][0], int(r["number"]), r["duration"])
+        for r in rows(server, "08-plan-actions-due-after-entry-into-force")
+    }
+    # 001: #8, #12, #13, #22, #23, #26, #33 "within one year"; #21 "within six months"; 003: 18, 47 "two years"
+    assert found == {("V", n, "P1Y") for n in (8, 12, 13, 22, 23, 26, 33)} | {("V", 21, "P6M")} | {
+        ("L", 18, "P2Y"),
+        ("L", 47, "P2Y"),
+    }
+
+
+def test_defined_terms(server):
+    assert len(column(server, "09-defined-terms", "term")) == 15  # Article 2, paragraphs 1-15
+
+
+def test_friends_of_the_president(server):
+    found = dict((r["state"], r["topic"]) for r in rows(server, "10-friends-of-the-president"))
+    # 002 paragraph 15: ten Friends, "Australia on "Clearance"" ... "South Africa on "International Cooperation ...""
+    assert len(found) == 10 and found["Australia"] == "Clearance" and found["Norway"] == "Vientiane Action Plan"
+
+
+def test_officers(server):
+    found = {(r["role"], r["holder"]) for r in rows(server, "11-officers-of-meetings")}
+    assert ("President", "Thongloun Sisoulith") in found and ("Secretary-General", "Peter Kolarov") in found
+    assert ("Chairperson", "Gerard Corr") in found and ("President", "Ali Al-Chami") in found
+
+
+def test_actions_per_theme(server):
+    found = {(r["theme"], r["plan"][0]): int(r["actions"]) for r in rows(server, "12-actions-per-theme")}
+    # 001 "VI. Victim assistance": #20-#32 (13); 003 "Victim assistance": 31-37 (7)
+    assert found[("Victim assistance", "V")] == 13 and found[("Victim assistance", "L")] == 7
+    # 001 "IV. Stockpile destruction": #8-#9; 003 "Stockpile destruction": 12-17
+    assert found[("Stockpile destruction", "V")] == 2 and found[("Stockpile destruction", "L")] == 6
+
+
+def test_declaration_figures(server):
+    values = {(r["value"], r["unit"]) for r in rows(server, "13-declaration-figures")}
+    assert ("178000000", "sub-munitions") in values and ("530", "square kilometres") in values
+    assert ("108", "States") in values  # Vientiane Declaration paragraph 9
+
+
+def test_in_a_position_across_convention_and_plans(server):
+    found = {(r["kind"], r["where"]) for r in rows(server, "14-in-a-position-convention-and-plans")}
+    # Article 6.2, 6.5, 6.7, 6.8: "Each State Party in a position to do so shall provide"
+    for paragraph in (2, 5, 7, 8):
+        assert ("duty", f"Article 6, paragraph {paragraph}") in found
+    assert ("action", "Vientiane Action Plan, Action #57") in found
+
+
+def test_un_documents_cited(server):
+    symbols = set(column(server, "15-un-documents-cited", "symbol"))
+    # 002 paragraphs 2, 18, 20, 21, 22, 29, 30; 003 Lausanne actions 10 and 13
+    assert {"A/RES/64/36", "CCM/MSP/2010/WP.7", "CCM/MSP/2010/CRP.1", "CCM/CONF/2020/12", "CCM/MSP/2018/9"} <= symbols
+
+
+def test_organisations_by_rule(server):
+    found = Counter(column(server, "16-organisations-by-rule", "rule"))
+    assert found == {"Rule 1(2)": 11, "Rule 1(3)": 9}  # 002 paragraphs 11-12 and 13
+
+
+def test_source_of_lausanne_action_18(server, dataset_file):
+    from graph.sources import DOCUMENTS_DIR
+
+    found = rows(server, "17-source-of-lausanne-action-18")
+    assert len(found) == 2  # the plan and the indicator table
+    for r in found:
+        text = (DOCUMENTS_DIR / r["file"]).read_text(encoding="utf-8")
+        assert text[int(r["start"]) : int(r["end"])] == r["quote"]
+
+
+def test_most_cited_articles(server):
+    first = rows(server, "18-most-cited-articles")[0]
+    assert first["article"].startswith("Article 7")
