@@ -60,6 +60,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     CORS(
         app,
         origins="*",
+        send_wildcard=True,
         supports_credentials=False,
         methods=["GET", "HEAD", "POST", "OPTIONS"],
         allow_headers=["Content-Type", "Accept"],

@@ -34,6 +34,7 @@ class Job:
     max_rows: int = 10_000
     prefixes: dict[str, str] = field(default_factory=dict)
     base_iri: str | None = None  # resolves relative IRIs such as CONSTRUCT { <s> <p> 1 }
+    own_dataset: bool = False  # FROM in the query: leave the default graph to it
 
 
 @dataclass
@@ -61,7 +62,7 @@ def run(store: ox.Store, job: Job) -> Outcome:
     if job.default_graphs is not None or job.named_graphs is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in job.default_graphs or []]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or []]
-    else:
+    elif not job.own_dataset:
         kwargs["use_default_graph_as_union"] = True
     try:
         answer = store.query(job.query, **kwargs)
@@ -122,9 +123,12 @@ class _Worker:
 
 
 class QueryPool:
-    """A fixed number of query processes; a query waits for a free one, within its deadline."""
+    """`size` query processes kept warm; when all are busy (a slow query holds one until its
+    deadline) up to `max_size` are started, so other queries need not wait; beyond that a query
+    waits for a free one, within its deadline."""
 
-    def __init__(self, data_file: str, size: int) -> None:
+    def __init__(self, data_file: str, size: int, max_size: int | None = None) -> None:
+        self._max = max(size, max_size or 4 * size)
         os.environ[DATA_ENV] = data_file
         self._ctx = multiprocessing.get_context("forkserver")
         self._ctx.set_forkserver_preload(["server.preload"])
@@ -135,16 +139,30 @@ class QueryPool:
             self._add()
 
     def _add(self) -> None:
+        self._free.put(self._start())
+
+    def _start(self) -> _Worker:
         worker = _Worker(self._ctx)
         with self._lock:
             self._all.add(worker)
-        self._free.put(worker)
+        return worker
 
-    def execute(self, job: Job, timeout: float) -> Outcome:
+    def _acquire(self, timeout: float) -> _Worker:
         try:
-            worker = self._free.get(timeout=timeout)
+            return self._free.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            room = len(self._all) < self._max
+        if room:
+            return self._start()
+        try:
+            return self._free.get(timeout=timeout)
         except queue.Empty:
             raise PoolBusy from None
+
+    def execute(self, job: Job, timeout: float) -> Outcome:
+        worker = self._acquire(timeout)
         try:
             worker.conn.send(job)
             if worker.conn.poll(timeout):

@@ -20,6 +20,7 @@ class QueryRequest:
     query: str | None  # None: no query, the client wants the service description
     default_graphs: list[str] | None
     named_graphs: list[str] | None
+    own_dataset: bool = False  # the query has FROM / FROM NAMED: its default graph is not the union
 
 
 _FORM = "application/x-www-form-urlencoded"
@@ -79,7 +80,7 @@ def _checked(query: str, params) -> QueryRequest:  # noqa: ANN001 - a werkzeug M
     named = params.getlist("named-graph-uri")
     if default or named:
         return QueryRequest(query, default, named)
-    return QueryRequest(query, None, None)
+    return QueryRequest(query, None, None, own_dataset=bool(_FROM.search(_OPAQUE.sub(" ", query))))
 
 
 # What the SPARQL lexer treats as one token, so a keyword is never found inside one of these.
@@ -90,6 +91,7 @@ _OPAQUE = re.compile(
     r"'(?:[^'\\\n]|\\.)*'|"
     r"<[^<>\"{}|^`\\\s]*>|#[^\n]*",
 )
+_FROM = re.compile(r"(?<![\w?$:.-])FROM(?![\w:-])", re.IGNORECASE)
 _SERVICE = re.compile(r"(?<![\w?$:.-])SERVICE(?![\w:-])", re.IGNORECASE)
 
 

@@ -52,6 +52,7 @@ def endpoint() -> Response:
         current_app.config["MAX_ROWS"],
         current_app.config["PREFIXES"],
         request.base_url,
+        req.own_dataset,
     )
     timeout = current_app.config["QUERY_TIMEOUT"]
     try:

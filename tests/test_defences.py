@@ -1,0 +1,158 @@
+"""The endpoint cannot be turned against its host: no outbound calls, no updates, no runaway
+queries, and it stays responsive under load. Real sockets, real server processes."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from .live import query, request, serve
+
+
+class Listener:
+    """A TCP port on 127.0.0.1 that records every connection made to it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():
+    listening = Listener()
+    yield listening
+    listening.close()
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        "select * where {{ service silent <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE {{ ?s ?p ?o . OPTIONAL {{ Service <http://127.0.0.1:{port}/> {{ ?s ?q ?r }} }} }}",
+        "SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
+    ],
+)
+def test_service_is_refused_without_any_connection(server, listener, template):
+    reply = query(server, template.format(port=listener.port))
+    assert reply.status == 400 and "SERVICE" in reply.text
+    time.sleep(0.5)
+    assert listener.connections == 0
+
+
+def test_service_in_strings_variables_and_names_is_not_a_keyword(server):
+    q = """PREFIX service: <http://example.org/service#>
+    SELECT ?service WHERE { BIND("SERVICE <http://x/> {}" AS ?service) } # SERVICE in a comment"""
+    assert query(server, q).status == 200
+
+
+def test_from_selects_among_loaded_graphs_and_fetches_nothing(server, listener):
+    remote = f"SELECT (COUNT(*) AS ?n) FROM <http://127.0.0.1:{listener.port}/data.ttl> WHERE {{ ?s ?p ?o }}"
+    reply = query(server, remote)
+    assert reply.status == 200
+    assert json.loads(reply.body)["results"]["bindings"][0]["n"]["value"] == "0"
+    named = f"SELECT * FROM NAMED <http://127.0.0.1:{listener.port}/g> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    assert query(server, named).status == 200
+    time.sleep(0.5)
+    assert listener.connections == 0
+    local = "SELECT ?o FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"
+    reply = query(server, local)
+    assert reply.status == 200 and json.loads(reply.body)["results"]["bindings"] == []
+    loaded = "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/ccm/graph/asserted> WHERE { ?s ?p ?o }"
+    assert int(json.loads(query(server, loaded).body)["results"]["bindings"][0]["n"]["value"]) > 5000
+
+
+def test_updates_are_refused(server):
+    update = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
+    direct = request(server, "POST", "/sparql", update, {"Content-Type": "application/sparql-update"})
+    form = request(server, "POST", "/sparql", "update=" + update, {"Content-Type": "application/x-www-form-urlencoded"})
+    get = request(server, "GET", "/sparql?update=CLEAR%20ALL")
+    assert direct.status == form.status == get.status == 403
+    assert "read-only" in direct.text
+    assert query(server, update).status == 400  # not a query
+    assert query(server, "LOAD <http://127.0.0.1:9/x.ttl>").status == 400
+    count = "ASK { <http://example.org/a> ?p ?o }"
+    assert json.loads(query(server, count).body)["boolean"] is False
+
+
+PATHOLOGICAL = [
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a (<http://x/p>|!<http://x/p>)* ?b }",
+    'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?t ?q ?l . FILTER(REGEX(CONCAT(STR(?o), STR(?l)), "(a+)+$")) }',
+]
+
+
+@pytest.mark.slow
+def test_deadline_stops_the_work_and_others_are_served(dataset_file):
+    with serve(dataset_file, "--timeout", "2") as base:
+        simple = "SELECT ?a WHERE { ?a a <https://w3id.org/ccm/ontology#Article> }"
+        baseline = time.perf_counter()
+        query(base, simple)
+        baseline = time.perf_counter() - baseline
+        with ThreadPoolExecutor(max_workers=len(PATHOLOGICAL)) as pool:
+            started = time.perf_counter()
+            slow = [pool.submit(query, base, q) for q in PATHOLOGICAL]
+            time.sleep(0.3)
+            latencies = []
+            while not all(f.done() for f in slow):
+                t = time.perf_counter()
+                reply = query(base, simple)
+                latencies.append(time.perf_counter() - t)
+                assert reply.status == 200
+                time.sleep(0.05)
+            replies = [f.result() for f in slow]
+            elapsed = time.perf_counter() - started
+        for reply in replies:
+            assert reply.status == 503 and "deadline" in reply.text
+        assert elapsed < 2 * 2 + 4  # stopped at the deadline (two rounds at most: 3 queries, 2x2 processes)
+        assert latencies and max(latencies) < max(1.0, 20 * baseline)
+        assert request(base, "GET", "/readyz").status == 200
+        assert query(base, simple).status == 200
+
+
+@pytest.mark.slow
+def test_concurrent_clients_get_no_server_errors(server):
+    from server.examples import load_examples
+
+    queries = [e.query for e in load_examples()]
+    expected = {q: query(server, q).body for q in queries}
+
+    def client(i: int) -> list[tuple[int, bool]]:
+        out = []
+        for k in range(12):
+            q = queries[(i + k) % len(queries)]
+            reply = query(server, q)
+            out.append((reply.status, reply.body == expected[q]))
+        return out
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = [r for rs in pool.map(client, range(16)) for r in rs]
+    assert len(results) == 16 * 12
+    assert all(status == 200 for status, _ in results)
+    assert all(same for _, same in results)
