@@ -3,9 +3,20 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
+YASGUI_VERSION := 4.6.2
+YASGUI := server/static/yasgui
+
 .PHONY: setup build run test lint bench
 
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed $(YASGUI)/yasgui.min.js
+
+# The query UI's editor, from the npm registry, served from our own static files (no CDN).
+$(YASGUI)/yasgui.min.js:
+	mkdir -p $(YASGUI)
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) >/dev/null \
+		&& tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz \
+		&& cp package/build/yasgui.min.js package/build/yasgui.min.css $(CURDIR)/$(YASGUI)/ \
+		&& rm -rf $$tmp
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
