@@ -46,7 +46,7 @@ def _serve(args: argparse.Namespace) -> int:
         return 2
     from server.serve import serve
 
-    serve(str(data.resolve()), args.host, args.port, args.workers, args.threads, args.timeout, args.query_processes)
+    serve(str(data.resolve()), args.host, args.port, args.workers, args.timeout)
     return 0
 
 
@@ -62,9 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=5000)
-    s.add_argument("--workers", type=int, default=2, help="gunicorn worker processes")
-    s.add_argument("--threads", type=int, default=8, help="threads per worker")
-    s.add_argument("--query-processes", type=int, default=2, help="query processes per worker")
+    s.add_argument("--workers", type=int, default=4, help="worker processes, each serving one request at a time")
     s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     s.set_defaults(func=_serve)
     args = parser.parse_args(argv)

@@ -1,4 +1,4 @@
-"""The dataset the app publishes: the file it came from, its version, its graphs, and the query pool."""
+"""The dataset the app publishes: the file it came from, its version, its graphs, its store."""
 
 from __future__ import annotations
 
@@ -10,25 +10,23 @@ from pathlib import Path
 import pyoxigraph as ox
 from flask import Flask, current_app
 
-from .executor import QueryPool
-from .preload import load
-
 
 @dataclass
 class Dataset:
     path: Path
-    store: ox.Store  # for the app's own, bounded queries (service description, pages)
-    pool: QueryPool  # for users' queries, which may have to be stopped
+    store: ox.Store
     version: str  # a hash of the file: the ETag base
     modified: dt.datetime
     graphs: dict[str, int]  # named graph -> triples
 
     @classmethod
-    def open(cls, path: Path, processes: int) -> Dataset:
+    def open(cls, path: Path) -> Dataset:
+        """A read-only in-memory store of an RDF dataset file (format from its extension)."""
         path = Path(path).resolve()
         if not path.is_file():
             raise FileNotFoundError(f"no dataset at {path}: run `ccmkg build` or pass --data FILE")
-        store = load(str(path))
+        store = ox.Store()
+        store.bulk_load(path=str(path))
         digest = hashlib.sha256()
         with path.open("rb") as f:
             for chunk in iter(lambda: f.read(1 << 20), b""):
@@ -37,11 +35,11 @@ class Dataset:
         for g in store.named_graphs():
             graphs[g.value] = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
         modified = dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
-        return cls(path, store, QueryPool(str(path), processes), digest.hexdigest()[:20], modified, graphs)
+        return cls(path, store, digest.hexdigest()[:20], modified, graphs)
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["ccm_dataset"] = Dataset.open(app.config["DATA_FILE"], app.config["QUERY_PROCESSES"])
+    app.extensions["ccm_dataset"] = Dataset.open(app.config["DATA_FILE"])
 
 
 def get() -> Dataset:

@@ -73,6 +73,3 @@ def choose(request: Request, formats: list[Format]) -> Format | None:
     if best is None:
         return None
     return _by_name(_EXTRA_TYPES.get(best, best), formats)
-
-
-BY_NAME = {f.name: f for f in RESULT_FORMATS + GRAPH_FORMATS}

@@ -1,4 +1,9 @@
-"""`ccmkg serve`: the app under gunicorn (threaded workers) on 127.0.0.1:5000 by default."""
+"""`ccmkg serve`: the app under gunicorn on 127.0.0.1:5000 by default.
+
+Sync workers, one request each: a query past its deadline ends its worker (see deadline.py),
+which must not take other requests with it. The app and its store are loaded once in the
+master (`preload_app`) and shared by the forked workers, so a replacement starts at once.
+"""
 
 from __future__ import annotations
 
@@ -23,20 +28,17 @@ class _Gunicorn(BaseApplication):
         return create_app(self.app_config)
 
 
-def serve(
-    data_file: str, host: str, port: int, workers: int, threads: int, query_timeout: float, query_processes: int
-) -> None:
+def serve(data_file: str, host: str, port: int, workers: int, query_timeout: float) -> None:
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "gthread",
-        "threads": threads,
-        # gunicorn's own watchdog only for a wedged worker; queries are stopped by their deadline
+        "worker_class": "sync",
+        "preload_app": True,
+        # gunicorn's own watchdog only for a wedged worker; queries are stopped at their deadline
         "timeout": int(query_timeout) + 30,
         "graceful_timeout": 10,
+        "backlog": 2048,
         "accesslog": "-",
         "errorlog": "-",
     }
-    _Gunicorn(
-        options, {"DATA_FILE": data_file, "QUERY_TIMEOUT": query_timeout, "QUERY_PROCESSES": query_processes}
-    ).run()
+    _Gunicorn(options, {"DATA_FILE": data_file, "QUERY_TIMEOUT": query_timeout}).run()

@@ -8,9 +8,10 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
 from . import dataset as ds
-from .executor import Job, PoolBusy, QueryTimeout
+from .deadline import deadline
 from .formats import GRAPH_FORMATS, RESULT_FORMATS, choose
 from .protocol import ProtocolError, parse
+from .query import Job, run
 from .service_description import describe
 
 bp = Blueprint("sparql", __name__)
@@ -45,8 +46,8 @@ def endpoint() -> Response:
         return _conditional(Response(status=304), etag, data)
     job = Job(
         req.query,
-        result_format and result_format.name,
-        graph_format and graph_format.name,
+        result_format,
+        graph_format,
         req.default_graphs,
         req.named_graphs,
         current_app.config["MAX_ROWS"],
@@ -54,17 +55,8 @@ def endpoint() -> Response:
         request.base_url,
         req.own_dataset,
     )
-    timeout = current_app.config["QUERY_TIMEOUT"]
-    try:
-        outcome = data.pool.execute(job, timeout)
-    except QueryTimeout:
-        return _error(
-            503,
-            f"the query ran past the {timeout:g} s deadline and was stopped; "
-            "narrow it (LIMIT, more selective patterns) and try again",
-        )
-    except PoolBusy:
-        return _error(503, f"the endpoint is busy: no query slot freed within {timeout:g} s; try again")
+    with deadline(current_app.config["QUERY_TIMEOUT"], request.environ.get("gunicorn.socket")):
+        outcome = run(data.store, job)
     response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)
     if outcome.truncated:
         response.headers["X-Result-Truncated"] = str(outcome.truncated)

@@ -1,0 +1,52 @@
+"""Stopping a query at its deadline.
+
+pyoxigraph has no query timeout, and a thread cannot be stopped. pyoxigraph releases the GIL
+while it evaluates, so a timer thread still runs: at the deadline it writes the 503 answer
+straight to the client's socket and ends the worker process. Gunicorn's sync workers serve one
+request each, so no other request is lost, and the master forks a fresh worker at once (the
+store was loaded before the fork, `preload_app`), while the other workers go on serving.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+log = logging.getLogger(__name__)
+EXIT_CODE = 75  # EX_TEMPFAIL: gunicorn logs it and starts a new worker
+
+
+def _answer_and_exit(sock: socket.socket | None, seconds: float) -> None:
+    message = (
+        f"the query ran past the {seconds:g} s deadline and was stopped; "
+        "narrow it (LIMIT, more selective patterns) and try again\n"
+    ).encode()
+    if sock is not None:
+        head = (
+            f"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Length: {len(message)}\r\nRetry-After: 1\r\nAccess-Control-Allow-Origin: *\r\n"
+            "Connection: close\r\n\r\n"
+        ).encode()
+        try:
+            sock.sendall(head + message)
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+    log.warning("query stopped at its %g s deadline; replacing this worker", seconds)
+    os._exit(EXIT_CODE)
+
+
+@contextmanager
+def deadline(seconds: float, sock: socket.socket | None) -> Iterator[None]:
+    """Run the block; if it is still running after `seconds`, answer 503 and end the process."""
+    timer = threading.Timer(seconds, _answer_and_exit, args=(sock, seconds))
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        timer.cancel()
