@@ -33,7 +33,9 @@ from server.examples import load_examples  # noqa: E402
 
 LOOKUPS = {
     "lookup: lap/action/18": "SELECT ?p ?o WHERE { <https://w3id.org/ccm/id/lap/action/18> ?p ?o }",
-    "lookup: article/4/paragraph/1": "SELECT ?p ?o WHERE { <https://w3id.org/ccm/id/convention/article/4/paragraph/1> ?p ?o }",
+    "lookup: article/4/paragraph/1": (
+        "SELECT ?p ?o WHERE { <https://w3id.org/ccm/id/convention/article/4/paragraph/1> ?p ?o }"
+    ),
 }
 
 
