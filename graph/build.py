@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import hashlib
 import json
 import os
@@ -19,6 +20,7 @@ from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO
 
 from . import corpus as corpus_mod
+from . import search_index
 from .iris import DEFAULT_BASE, Iris
 from .mapping import PREFIXES, to_graphs
 from .namespace import CCM
@@ -29,6 +31,8 @@ from .validation import validate
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "ccm.ttl"
 DEFAULT_OUT = PROJECT_ROOT / "build"
 TRIG, NQUADS, ASSERTED_TTL, MANIFEST = "ccm.trig", "ccm.nq", "asserted.ttl", "manifest.json"
+SEARCH, CHECKSUMS = "search.sqlite", "SHA256SUMS"
+DUMPS = (TRIG, NQUADS, ASSERTED_TTL)
 
 
 def software_version() -> str:
@@ -130,7 +134,12 @@ def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
             ox.RdfFormat.TURTLE,
             prefixes=prefixes,
         )
+        for name in DUMPS:  # the downloads, compressed once here rather than on every request
+            data = (tmp / name).read_bytes()
+            (tmp / f"{name}.gz").write_bytes(gzip.compress(data, compresslevel=6, mtime=0))
+        search_index.write(tmp / SEARCH, search_index.rows(built.graphs["asserted"], built.graphs["ontology"]))
         files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(tmp.iterdir())}
+        (tmp / CHECKSUMS).write_text("".join(f"{digest}  {name}\n" for name, digest in files.items()))
         (tmp / MANIFEST).write_text(json.dumps({**built.manifest, "files": files}, indent=2) + "\n")
         old = None
         if out.exists():

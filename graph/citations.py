@@ -12,7 +12,7 @@ _PARAGRAPH_OF_ARTICLE = re.compile(
 )
 _ARTICLE_ITEM = r"\d+(?:\.\d+)?(?:\s*\(\w+\))?"
 _ARTICLES = re.compile(
-    rf"\b[Aa]rticles?\s+({_ARTICLE_ITEM}(?:\s*(?:,|and)\s*{_ARTICLE_ITEM})*)"
+    rf"\b[Aa]rticles?\s+({_ARTICLE_ITEM}(?:\s*(?:,|and|or)\s*{_ARTICLE_ITEM})*)"
     r"(?:,\s*paragraphs?\s+(\d+)(?:\s+(?:to|and)\s+(\d+))?)?"
 )
 _ITEM = re.compile(r"(\d+)(?:\.(\d+))?(?:\s*\((\w+)\))?")
@@ -38,7 +38,7 @@ def article_refs(text: str, current_article: int | None = None) -> list[ArticleR
                 refs.append(ArticleRef(article, int(m.group(3))))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
     for m in _ARTICLES.finditer(masked):
-        items = [_ITEM.match(part.strip()) for part in re.split(r"\s*(?:,|\band\b)\s*", m.group(1))]
+        items = [_ITEM.match(part.strip()) for part in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group(1))]
         for item in items:
             if item is None:
                 continue

@@ -123,7 +123,8 @@ def _plan(src: SourceText, out: LapRecords, start: int, end: int) -> None:
             if mark in src.text[action.spans[0].start : action.spans[0].end]:
                 action.footnotes.append(note)
         action.deadlines = find_deadlines(action.text, action.spans[0])
-        action.refs = article_refs(action.text)
+        # "States Parties with obligations under Article 4 will:" is part of what the action says
+        action.refs = article_refs(f"{action.chapeau} {action.text}")
         action.symbols = document_symbols(action.text)
     numbers = [a.number for a in out.actions]
     if numbers != list(range(1, LAP_ACTIONS + 1)):

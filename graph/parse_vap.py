@@ -140,7 +140,7 @@ def _assemble(src: SourceText, copy: VapCopy, elements: list[_Open]) -> None:
                     addressees=chapeau_addressees(chapeau_text),
                     spans=[span],
                     deadlines=find_deadlines(text, span),
-                    refs=article_refs(text),
+                    refs=article_refs(f"{chapeau_text} {text}"),
                     chapeau=chapeau_text,
                     chapeau_spans=[src.span(chapeau.start, chapeau.end)],
                 )

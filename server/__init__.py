@@ -66,10 +66,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         max_age=86400,
     )
 
-    from . import sparql, ui
+    from . import browse, dumps, linked_data, pages, search, sparql, ui
 
-    app.register_blueprint(sparql.bp)
-    app.register_blueprint(ui.bp)
+    pages.init_app(app)
+    search.init_app(app)
+    for blueprint in (sparql.bp, ui.bp, linked_data.bp, browse.bp, search.bp, dumps.bp):
+        app.register_blueprint(blueprint)
 
     @app.get("/healthz")
     def healthz() -> Response:

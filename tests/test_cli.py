@@ -26,7 +26,17 @@ def out(tmp_path_factory) -> Path:
 
 
 def test_build_writes_the_dataset(out):
-    assert {p.name for p in out.iterdir()} == {"ccm.trig", "ccm.nq", "asserted.ttl", "manifest.json"}
+    assert {p.name for p in out.iterdir()} == {
+        "ccm.trig",
+        "ccm.nq",
+        "asserted.ttl",
+        "manifest.json",
+        "search.sqlite",
+        "SHA256SUMS",
+        "ccm.trig.gz",
+        "ccm.nq.gz",
+        "asserted.ttl.gz",
+    }
     trig = Dataset().parse(out / "ccm.trig", format="trig")
     nq = Dataset().parse(out / "ccm.nq", format="nquads")
     assert len(trig) == len(nq) > 20000

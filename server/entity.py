@@ -1,0 +1,118 @@
+"""What the graph says about one resource: its statements (asserted or inferred), its incoming
+links, the labels of what it links to, and where it was read. Pages and RDF documents are both
+made from this."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+
+from .dataset import RDFS_LABEL, Dataset
+
+CCM = "https://w3id.org/ccm/ontology#"
+OA = "http://www.w3.org/ns/oa#"
+EXTRACTED_FROM = ox.NamedNode(CCM + "extractedFrom")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+@dataclass
+class Statement:
+    predicate: ox.NamedNode
+    object: ox.NamedNode | ox.BlankNode | ox.Literal
+    inferred: bool
+
+
+@dataclass
+class Source:
+    file: str
+    start: int
+    end: int
+    quote: str
+    span: str  # the span's IRI
+
+
+@dataclass
+class Entity:
+    iri: str
+    label: str
+    statements: list[Statement] = field(default_factory=list)
+    incoming: dict[str, list[str]] = field(default_factory=dict)  # property -> subjects
+    sources: list[Source] = field(default_factory=list)
+    quads: list[ox.Quad] = field(default_factory=list)  # the RDF document of the resource
+
+    def values(self, predicate: str) -> list:
+        return [s.object for s in self.statements if s.predicate.value == predicate]
+
+    def first(self, predicate: str) -> object | None:
+        found = self.values(predicate)
+        return found[0] if found else None
+
+    @property
+    def types(self) -> list[str]:
+        return [o.value for o in self.values(RDF_TYPE.value) if isinstance(o, ox.NamedNode)]
+
+
+def describe(data: Dataset, iri: str) -> Entity | None:
+    """The resource's description, or None when the graph does not mention it as a subject."""
+    node = ox.NamedNode(iri)
+    graphs = {name: ox.NamedNode(data.base + "graph/" + name) for name in ("asserted", "inferred", "provenance")}
+    own = list(data.store.quads_for_pattern(node, None, None, None))
+    if not own:
+        return None
+    entity = Entity(iri, data.label(iri) or iri)
+    linked: set[str] = set()
+    for q in own:
+        if q.graph_name == graphs["provenance"]:
+            continue
+        entity.statements.append(Statement(q.predicate, q.object, q.graph_name == graphs["inferred"]))
+        entity.quads.append(q)
+        if isinstance(q.object, ox.NamedNode):
+            linked.add(q.object.value)
+    incoming: dict[str, list[str]] = defaultdict(list)
+    for q in data.store.quads_for_pattern(None, None, node, None):
+        if q.graph_name == graphs["provenance"] or not isinstance(q.subject, ox.NamedNode):
+            continue
+        if q.subject.value not in incoming[q.predicate.value]:
+            incoming[q.predicate.value].append(q.subject.value)
+        entity.quads.append(q)
+        linked.add(q.subject.value)
+    entity.incoming = {p: sorted(subjects, key=lambda s: _sort_key(data, s)) for p, subjects in incoming.items()}
+    for iri_ in linked:
+        for q in data.store.quads_for_pattern(ox.NamedNode(iri_), RDFS_LABEL, None, None):
+            entity.quads.append(q)
+    for q in data.store.quads_for_pattern(node, EXTRACTED_FROM, None, graphs["provenance"]):
+        entity.quads.append(q)
+        entity.sources.append(_source(data, q.object, graphs["provenance"], entity.quads))
+    entity.sources.sort(key=lambda s: (s.file, s.start))
+    return entity
+
+
+def _sort_key(data: Dataset, iri: str) -> tuple:
+    # numbers in IRIs sort as numbers: action/9 before action/10
+    parts = iri.split("/")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+
+
+def _source(data: Dataset, span: ox.NamedNode, graph: ox.NamedNode, quads: list[ox.Quad]) -> Source:
+    values: dict[str, object] = {}
+    for q in data.store.quads_for_pattern(span, None, None, graph):
+        quads.append(q)
+        values[q.predicate.value] = q.object
+    file_name = ""
+    if isinstance(values.get(OA + "hasSource"), ox.NamedNode):
+        for q in data.store.quads_for_pattern(values[OA + "hasSource"], ox.NamedNode(CCM + "fileName"), None, graph):
+            file_name = q.object.value
+    selector: dict[str, object] = {}
+    for sel in (f"{span.value}#quote", f"{span.value}#position"):
+        for q in data.store.quads_for_pattern(ox.NamedNode(sel), None, None, graph):
+            quads.append(q)
+            selector[q.predicate.value] = q.object
+    return Source(
+        file_name,
+        int(selector[OA + "start"].value),
+        int(selector[OA + "end"].value),
+        selector[OA + "exact"].value,
+        span.value,
+    )
