@@ -81,7 +81,8 @@ LISTS = {
     "terms": (
         "Defined terms (Article 2)",
         """
-        SELECT ?item ?label ("Terms" AS ?group) (?label AS ?order) WHERE { ?item a ccm:DefinedTerm ; skos:prefLabel ?label }
+        SELECT ?item ?label ("Terms" AS ?group) (?label AS ?order) WHERE {
+          ?item a ccm:DefinedTerm ; skos:prefLabel ?label }
         ORDER BY ?label""",
     ),
     "themes": (
