@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pyoxigraph as ox
-from flask import Flask
+from flask import Flask, current_app
 from markupsafe import Markup, escape
 
 from . import dataset as ds
@@ -102,13 +102,17 @@ def href(iri: str) -> str | None:
 
 
 def label(iri: str) -> str:
+    """Its rdfs:label; else a prefixed name (dcterms:isPartOf) for terms of known vocabularies."""
     data = ds.get()
     found = data.label(iri)
     if found:
         return found
-    if "#" in iri:
-        return iri.rsplit("#", 1)[1]
-    return iri.rstrip("/").rsplit("/", 1)[-1] if iri.startswith(data.base) else iri
+    for prefix, ns in current_app.config["PREFIXES"].items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    if iri.startswith(data.base):
+        return iri.rstrip("/").rsplit("/", 1)[-1]
+    return iri
 
 
 def link(iri: str) -> Markup:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -60,4 +61,58 @@ def test_query_ui_runs_an_example_and_shows_its_rows(server, browser):
     page.screenshot(path=str(SCREENSHOTS / "query-ui.png"), full_page=True)
     assert errors == []
     assert outside == []  # no CDN, no prefix.cc: everything from our server
+    page.close()
+
+
+def test_walk_from_home_to_a_highlighted_source(server, browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/")
+    assert page.locator("h1").inner_text().startswith("The Convention on Cluster Munitions")
+    page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+
+    page.get_by_role("link", name="Lausanne Action Plan", exact=True).click()
+    assert page.locator("h1").inner_text() == "Lausanne Action Plan: actions by theme"
+    assert page.get_by_role("heading", name=re.compile("Survey and clearance")).count() == 1
+    page.screenshot(path=str(SCREENSHOTS / "lausanne-actions.png"), full_page=True)
+
+    page.get_by_role("link", name="Lausanne Action Plan, Action 18", exact=True).click()
+    assert page.url.endswith("/id/lap/action/18")
+    assert page.locator("h1").inner_text() == "Lausanne Action Plan, Action 18"
+    assert "Identify the precise location" in page.locator("blockquote.text").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "lap-action-18.png"), full_page=True)
+
+    page.get_by_role("link", name="Indicator 1 of Lausanne action 18").first.click()
+    assert page.locator("h1").inner_text() == "Indicator 1 of Lausanne action 18"
+    assert "The number of" in page.locator("blockquote.text").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "indicator.png"), full_page=True)
+
+    page.go_back()
+    assert page.locator("h1").inner_text() == "Lausanne Action Plan, Action 18"
+    # the chapeau "States Parties with obligations under Article 4 will:" links the article
+    page.locator("a.ref", has_text="Article 4").first.click()
+    assert page.url.endswith("/id/convention/article/4")
+    assert page.locator("h1").inner_text().startswith("Article 4: Clearance and destruction")
+    page.screenshot(path=str(SCREENSHOTS / "article-4.png"), full_page=True)
+
+    page.locator("figure.source figcaption a").first.click()
+    mark = page.locator("pre.document mark")
+    assert mark.count() == 1 and mark.is_visible()
+    assert mark.inner_text().startswith("Article 4")
+    page.screenshot(path=str(SCREENSHOTS / "source-span.png"))
+    assert errors == []
+    page.close()
+
+
+def test_search_box_suggests_as_you_type(server, browser):
+    page = browser.new_page()
+    page.goto(f"{server}/")
+    with page.expect_response(lambda r: "/search/suggest" in r.url) as response:
+        page.locator("#site-search").fill("stockpile dest")
+    assert response.value.ok
+    page.wait_for_function("document.querySelectorAll('#site-search-suggestions option').length > 0")
+    page.locator("#site-search").press("Enter")
+    assert "/search?q=stockpile" in page.url
+    assert page.locator(".results li").count() > 3
     page.close()

@@ -1,0 +1,201 @@
+"""Dereferenceable IRIs, pages, search, downloads and VoID, against a real server."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+from urllib.parse import quote
+
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+
+from .live import request, serve
+
+ACTION = "/id/lap/action/18"
+IRI = "https://w3id.org/ccm/id/lap/action/18"
+VOID = Namespace("http://rdfs.org/ns/void#")
+RDF_FORMATS = {
+    "text/turtle": ("ttl", "turtle"),
+    "application/ld+json": ("jsonld", "json-ld"),
+    "application/rdf+xml": ("rdf", "xml"),
+    "application/n-triples": ("nt", "nt"),
+}
+
+
+def _triples(body: bytes, fmt: str) -> set:
+    g = Dataset() if fmt == "json-ld" else Graph()
+    g.parse(data=body, format=fmt)
+    return {(s, p, o) for s, p, o, *_ in (g.quads() if fmt == "json-ld" else g)}
+
+
+def test_every_rdf_format_by_accept_and_suffix_gives_the_same_triples(server):
+    sets = []
+    for media, (suffix, fmt) in RDF_FORMATS.items():
+        negotiated = request(server, "GET", ACTION, headers={"Accept": media})
+        assert negotiated.status == 200 and negotiated.header("Content-Type").startswith(media)
+        assert negotiated.header("Content-Location") == f"{ACTION}.{suffix}"
+        assert "Accept" in negotiated.header("Vary")
+        direct = request(server, "GET", f"{ACTION}.{suffix}")
+        assert direct.status == 200 and direct.body == negotiated.body
+        sets.append(_triples(negotiated.body, fmt))
+    assert all(s == sets[0] for s in sets) and len(sets[0]) > 30
+    subject = URIRef(IRI)
+    # its own statements, asserted and inferred, the labels of what it links to, incoming links, provenance
+    assert (subject, URIRef("https://w3id.org/ccm/ontology#actionNumber"), Literal(18)) in sets[0]
+    assert (subject, URIRef("https://w3id.org/ccm/ontology#hasIndicator"), URIRef(IRI + "/indicator/1")) in sets[0]
+    assert (URIRef(IRI + "/indicator/1"), URIRef("https://w3id.org/ccm/ontology#indicatorOf"), subject) in sets[0]
+    assert any(p == URIRef("https://w3id.org/ccm/ontology#extractedFrom") for s, p, o in sets[0])
+
+
+def test_asserted_and_inferred_are_distinguishable(server):
+    trig = request(server, "GET", f"{ACTION}.trig")
+    ds = Dataset()
+    ds.parse(data=trig.body, format="trig")
+    graphs = {str(c.identifier).rsplit("/", 1)[-1]: c for c in ds.graphs() if len(c)}
+    assert {"asserted", "inferred", "provenance"} <= set(graphs)
+    has_indicator = URIRef("https://w3id.org/ccm/ontology#hasIndicator")
+    assert (URIRef(IRI), has_indicator, None) in graphs["inferred"]
+    assert (URIRef(IRI), has_indicator, None) not in graphs["asserted"]
+    page = request(server, "GET", ACTION, headers={"Accept": "text/html"}).text
+    assert 'class="inferred"' in page and ">inferred<" in page
+
+
+def test_negotiation_details(server):
+    reply = request(server, "GET", ACTION, headers={"Accept": "text/turtle;q=0.5, application/rdf+xml"})
+    assert reply.header("Content-Type").startswith("application/rdf+xml")
+    browser = request(server, "GET", ACTION, headers={"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
+    assert browser.header("Content-Type").startswith("text/html")
+    links = browser.header("Link")
+    for suffix in ("ttl", "jsonld", "rdf", "nt"):
+        assert f'<{ACTION}.{suffix}>; rel="alternate"' in links
+    assert request(server, "GET", ACTION, headers={"Accept": "image/png"}).status == 406
+    etag = browser.header("ETag")
+    again = request(server, "GET", ACTION, headers={"Accept": "text/html", "If-None-Match": etag})
+    assert again.status == 304
+
+
+def test_unknown_iris_are_404_in_html_and_rdf(server):
+    html = request(server, "GET", "/id/lap/action/99", headers={"Accept": "text/html"})
+    assert html.status == 404 and "text/html" in html.header("Content-Type") and "<h1>Not found</h1>" in html.text
+    turtle = request(server, "GET", "/id/lap/action/99", headers={"Accept": "text/turtle"})
+    assert turtle.status == 404 and turtle.header("Content-Type").startswith("text/turtle")
+    assert len(Graph().parse(data=turtle.body, format="turtle")) == 0
+    assert request(server, "GET", "/id/lap/action/99.ttl").status == 404
+
+
+def test_a_page_for_every_class(server, kg):
+    from graph.namespace import CCM
+
+    classes = {o for o in kg.objects(None, RDF.type) if str(o).startswith(str(CCM._NS))}
+    assert len(classes) > 40
+    for cls in sorted(classes):
+        instance = sorted(s for s in kg.subjects(RDF.type, cls) if str(s).startswith("https://w3id.org/ccm/id/"))[0]
+        path = str(instance).removeprefix("https://w3id.org/ccm")
+        reply = request(server, "GET", path, headers={"Accept": "text/html"})
+        assert reply.status == 200, (cls, path)
+        label = kg.value(instance, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+        escaped = str(label).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+        assert f"<h1>{escaped}</h1>" in reply.text, (cls, path)
+
+
+def test_action_page_shows_key_facts_text_links_and_source(server):
+    page = request(server, "GET", ACTION, headers={"Accept": "text/html"}).text
+    assert "<h1>Lausanne Action Plan, Action 18</h1>" in page
+    assert "Identify the precise location, scope and extent" in page
+    assert 'href="/id/lap/action/18/indicator/1"' in page  # its indicators
+    assert 'href="/id/theme/clearance"' in page  # its theme
+    # the chapeau names Article 4, and it is a link to it
+    assert '<a href="/id/convention/article/4" class="ref">Article 4</a>' in page
+    # the exact source quotes, linking to the document view
+    assert "/documents/003?highlight=" in page
+
+
+def test_incoming_links_are_grouped_counted_and_paged(server):
+    page = request(server, "GET", "/id/meeting/1msp", headers={"Accept": "text/html"}).text
+    # 002 paragraphs 7-13: 141 participations in the First Meeting, shown 20 at a time
+    assert "(141)" in page
+    key = quote("https://w3id.org/ccm/ontology#inMeeting", safe="")
+    pager = re.search(r'<a rel="next" href="(\?incoming=[^"]+)"', page).group(1).replace("&amp;", "&")
+    assert "inMeeting" in pager and "page=2" in pager
+    first = set(re.findall(r'href="(/id/meeting/1msp/participation/[^"]+)"', page))
+    second_page = request(server, "GET", "/id/meeting/1msp" + pager.split("#")[0]).text
+    second = set(re.findall(r'href="(/id/meeting/1msp/participation/[^"]+)"', second_page))
+    assert len(first) == len(second) == 20 and not first & second
+    last = request(server, "GET", f"/id/meeting/1msp?incoming={key}&page=8").text
+    assert "page 8 of 8" in last and len(set(re.findall(r'href="(/id/meeting/1msp/participation/[^"]+)"', last))) == 1
+    assert request(server, "GET", f"/id/meeting/1msp?incoming={key}&page=x").status == 400
+
+
+def test_document_view_highlights_the_span(server):
+    page = request(server, "GET", ACTION, headers={"Accept": "text/html"}).text
+    link = re.search(r'href="(/documents/003\?highlight=(\d+)-(\d+)#c\d+-\d+)"', page)
+    doc = request(server, "GET", link.group(1).replace("&amp;", "&")).text
+    marked = re.search(r"<mark>(.*?)</mark>", doc, re.S).group(1)
+    assert re.sub(r"<[^>]+>", "", marked).startswith("Action 18 Identify the precise location")
+    assert f'id="c{link.group(2)}-{link.group(3)}"' in doc
+
+
+def test_search_is_ranked_and_grouped(server):
+    page = request(server, "GET", "/search?q=victim+assistance").text
+    first = re.search(r'<li><a href="([^"]+)">([^<]+)</a>', page)
+    assert first.group(2) in ("Victim assistance", "Article 5: Victim assistance")
+    assert "<h2>Theme" in page and "<h2>Action" in page
+    suggestions = json.loads(request(server, "GET", "/search/suggest?q=lao").body)
+    assert suggestions[0]["url"] == "/id/state/LAO"
+    assert json.loads(request(server, "GET", "/search/suggest?q=%22%29%28*").body) == []  # FTS syntax is inert
+
+
+def test_dumps_hold_the_build_with_checksums(server, dataset_file):
+    manifest = json.loads((dataset_file.parent / "manifest.json").read_text())
+    listing = request(server, "GET", "/dump").text
+    assert "ccm.nq.gz" in listing and "ccm.trig.gz" in listing and "asserted.ttl.gz" in listing
+    sums = dict(reversed(line.split("  ")) for line in request(server, "GET", "/dump/SHA256SUMS").text.splitlines())
+    for name in ("ccm.nq.gz", "ccm.trig.gz"):
+        body = request(server, "GET", f"/dump/{name}").body
+        assert hashlib.sha256(body).hexdigest() == sums[name]
+        ds = Dataset()
+        ds.parse(data=gzip.decompress(body), format="nquads" if "nq" in name else "trig")
+        assert len(ds) == sum(manifest["graphs"].values())
+
+
+def test_void_statistics(server, dataset_file):
+    manifest = json.loads((dataset_file.parent / "manifest.json").read_text())
+    g = Graph().parse(
+        data=request(server, "GET", "/.well-known/void", headers={"Accept": "text/turtle"}).body, format="turtle"
+    )
+    root = next(g.subjects(RDF.type, VOID.Dataset))
+    assert int(g.value(root, VOID.triples)) == sum(manifest["graphs"].values())
+    partitions = {
+        g.value(p, VOID["class"]): int(g.value(p, VOID.entities)) for p in g.objects(root, VOID.classPartition)
+    }
+    assert partitions[URIRef("https://w3id.org/ccm/ontology#Action")] == 116
+    assert len(list(g.objects(root, VOID.subset))) == 4
+    assert (root, URIRef("http://purl.org/dc/terms/license"), None) in g
+
+
+def test_lists_home_and_ontology(server):
+    home = request(server, "GET", "/").text
+    assert "/browse/lausanne-actions" in home
+    lap = request(server, "GET", "/browse/lausanne-actions").text
+    assert lap.count('href="/id/lap/action/') == 50 and "<h2>Survey and clearance" in lap
+    onto = request(server, "GET", "/ontology").text
+    assert 'id="Action"' in onto and "Instances</dt><dd>116" in onto
+
+
+def test_literals_are_escaped_and_only_http_iris_are_links(tmp_path):
+    hostile = tmp_path / "hostile.trig"
+    hostile.write_text("""
+    <https://w3id.org/ccm/graph/asserted> {
+      <https://w3id.org/ccm/id/test/x> <http://www.w3.org/2000/01/rdf-schema#label> "<script>alert(1)</script>"@en ;
+        <http://www.w3.org/2000/01/rdf-schema#seeAlso> <javascript:alert(1)> , <https://example.org/ok> ;
+        <https://w3id.org/ccm/ontology#text> "Article 4 & <b>bold</b>"@en .
+    }""")
+    with serve(hostile) as base:
+        page = request(base, "GET", "/id/test/x", headers={"Accept": "text/html"}).text
+        assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+        assert 'href="javascript:' not in page and 'href="https://example.org/ok"' in page
+        assert "&lt;b&gt;bold&lt;/b&gt;" in page
+        search = request(base, "GET", "/search?q=script").text
+        assert "<script>alert" not in search
+        assert request(base, "GET", "/search?q=%3Cscript%3E").status == 200
