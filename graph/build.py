@@ -19,8 +19,8 @@ import reasonable
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO
 
+from . import analysis, search_index
 from . import corpus as corpus_mod
-from . import search_index
 from .iris import DEFAULT_BASE, Iris
 from .mapping import PREFIXES, to_graphs
 from .namespace import CCM
@@ -50,16 +50,26 @@ class Built:
     manifest: dict[str, object]
 
 
-def build_dataset(documents: Path = DOCUMENTS_DIR, base: str = DEFAULT_BASE) -> Built:
-    """The four named graphs, validated; nothing is written."""
+def build_dataset(
+    documents: Path = DOCUMENTS_DIR, base: str = DEFAULT_BASE, entry_into_force: dict[str, dt.date] | None = None
+) -> Built:
+    """The named graphs, validated; nothing is written. `entry_into_force` (state code -> date)
+    adds every state's own due dates to the derived graph."""
     started = dt.datetime.now(dt.UTC)
     iris = Iris(base)
     corpus = corpus_mod.read(documents)
     asserted, provenance = to_graphs(corpus, iris)
     ontology = Graph().parse(ONTOLOGY_FILE)
     inferred = closure(ontology, asserted, iris.base + "id/")
-    validate(asserted + inferred)
-    graphs = {"ontology": ontology, "asserted": asserted, "inferred": inferred, "provenance": provenance}
+    derived = analysis.derive(asserted, iris, entry_into_force)
+    validate(asserted + inferred + derived)
+    graphs = {
+        "ontology": ontology,
+        "asserted": asserted,
+        "inferred": inferred,
+        "derived": derived,
+        "provenance": provenance,
+    }
     _describe_build(provenance, iris, corpus, started, graphs)
 
     dataset = Dataset()
@@ -111,6 +121,7 @@ def _describe_build(
             prov.add((g, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)))
     prov.add((iris.graph("inferred"), PROV.wasDerivedFrom, iris.graph("asserted")))
     prov.add((iris.graph("inferred"), PROV.wasDerivedFrom, iris.graph("ontology")))
+    prov.add((iris.graph("derived"), PROV.wasDerivedFrom, iris.graph("asserted")))
 
 
 def write(built: Built, out: Path = DEFAULT_OUT) -> Path:

@@ -7,6 +7,7 @@ import sys
 import time
 from pathlib import Path
 
+from .analysis import read_entry_into_force
 from .build import DEFAULT_OUT, NQUADS, build_dataset, write
 from .iris import DEFAULT_BASE
 from .sources import DOCUMENTS_DIR, ParseError
@@ -16,7 +17,12 @@ from .validation import ValidationFailed
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        built = build_dataset(Path(args.documents), args.base)
+        dates = read_entry_into_force(Path(args.entry_into_force)) if args.entry_into_force else None
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        built = build_dataset(Path(args.documents), args.base, dates)
         out = write(built, Path(args.out))
     except ParseError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -57,6 +63,11 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--documents", default=str(DOCUMENTS_DIR), help="directory of the source documents")
     b.add_argument("--base", default=DEFAULT_BASE, help=f"base of the minted IRIs (default {DEFAULT_BASE})")
     b.add_argument("--out", default=str(DEFAULT_OUT), help="output directory (default build/)")
+    b.add_argument(
+        "--entry-into-force",
+        metavar="CSV",
+        help="state,entry_into_force table: adds each state's due dates (see docs/entry-into-force.example.csv)",
+    )
     b.set_defaults(func=_build)
     s = sub.add_parser("serve", help="serve the dataset: SPARQL endpoint, query UI (builds it first if absent)")
     s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")

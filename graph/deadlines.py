@@ -7,7 +7,7 @@ import re
 from .citations import meeting_refs
 from .records import Deadline
 from .sources import Span
-from .text import CARDINAL_WORDS, cardinal
+from .text import CARDINAL_WORDS, MONTH_NAMES, cardinal, iso_date
 
 _UNIT = {"day": "D", "month": "M", "year": "Y"}
 _AMOUNT = rf"(\d+|{CARDINAL_WORDS})[\s-]+(day|month|year)s?"
@@ -24,11 +24,9 @@ _WITHIN_EIF = re.compile(
     re.IGNORECASE,
 )
 _YEARLY_DATE = re.compile(
-    r"\b(?:not|no)\s+later\s+than\s+(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+of\s+(each|the\s+following)\s+year",
+    rf"\b(?:not|no)\s+later\s+than\s+(\d{{1,2}})\s+({MONTH_NAMES})\s+of\s+(each|the\s+following)\s+year",
     re.IGNORECASE,
 )
-_MONTHS = "January February March April May June July August September October November December".split()
 _AT_MEETING = re.compile(
     r"\b(no\s+later\s+than|not\s+later\s+than|by|in\s+time\s+for|for\s+consideration\s+(?:by|at)|"
     r"to\s+be\s+presented\s+at|at\s+the\s+latest\s+by|be\s+considered\s+at)\s+(?:the\s+)?$",
@@ -86,8 +84,8 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
             found.append(deadline)
 
     for m in _YEARLY_DATE.finditer(text):
-        month = _MONTHS.index(m.group(2).capitalize()) + 1
-        add(m.start(), m.end(), kind="recurring", duration="P1Y", month_day=f"--{month:02d}-{int(m.group(1)):02d}")
+        month_day = "--" + iso_date(m.group(1), m.group(2), 1)[5:]  # "30 April" -> --04-30
+        add(m.start(), m.end(), kind="recurring", duration="P1Y", month_day=month_day)
     for pattern in (_RELATIVE, _BARE_RELATIVE):
         for m in pattern.finditer(text):
             amount_group = 2 if pattern is _RELATIVE else 1

@@ -12,7 +12,7 @@ from rdflib import URIRef
 from .text import slug
 
 DEFAULT_BASE = "https://w3id.org/ccm/"
-GRAPHS = ("ontology", "asserted", "inferred", "provenance")
+GRAPHS = ("ontology", "asserted", "inferred", "derived", "provenance")
 
 
 class Iris:

@@ -17,6 +17,7 @@ from .iris import Iris
 from .namespace import CCM
 from .records import Action, ArticleRef, Deadline, Provision
 from .sources import SourceText, Span
+from .text import iso_date
 from .text import roman as to_int
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -260,9 +261,7 @@ class Mapper:
         self.entity(plan, CCM.ActionPlan, _title_case(self.c.sources["002"].quote(vap.title_span)), vap.title_span)
         self.add(plan, CCM.title, Literal("Vientiane Action Plan", lang="en"))
         if vap.adopted:
-            day, month, year = vap.adopted
-            months = "January February March April May June July August September October November December".split()
-            self.add(plan, CCM.adopted, _date(f"{year}-{months.index(month) + 1:02d}-{day:02d}"))
+            self.add(plan, CCM.adopted, _date(iso_date(*vap.adopted)))
         for sec in vap.sections:
             self.section(sec, plan)
         for p in vap.intro:

@@ -24,8 +24,10 @@ class CCM(DefinedNamespace):
     Declaration: URIRef  # class: declaration
     DeclarationParagraph: URIRef  # class: declaration paragraph
     DefinedTerm: URIRef  # class: defined term
+    DerivationMethod: URIRef  # class: derivation method
     Document: URIRef  # class: document
     DocumentPart: URIRef  # class: document part
+    DueDate: URIRef  # class: due date
     Duty: URIRef  # class: duty
     Figure: URIRef  # class: figure
     ImplementationSupportUnit: URIRef  # class: implementation support unit
@@ -34,6 +36,7 @@ class CCM(DefinedNamespace):
     IntersessionalMeeting: URIRef  # class: intersessional meeting
     IntroductionParagraph: URIRef  # class: introduction paragraph
     Item: URIRef  # class: item
+    Lineage: URIRef  # class: lineage
     MandateItem: URIRef  # class: mandate item
     Meeting: URIRef  # class: meeting
     MeetingDeadline: URIRef  # class: meeting deadline
@@ -60,6 +63,7 @@ class CCM(DefinedNamespace):
     SourceFile: URIRef  # class: source file
     State: URIRef  # class: state
     SubParagraph: URIRef  # class: sub-paragraph
+    ThematicLink: URIRef  # class: thematic link
     Theme: URIRef  # class: theme
     Treaty: URIRef  # class: treaty
     UNBody: URIRef  # class: United Nations body
@@ -71,6 +75,7 @@ class CCM(DefinedNamespace):
     adoptedAt: URIRef  # property: adopted at
     adoptedIn: URIRef  # property: adopted in
     anchorEvent: URIRef  # property: anchor event
+    article: URIRef  # property: article
     atMeeting: URIRef  # property: at meeting
     attended: URIRef  # property: attended
     attendee: URIRef  # property: attendee
@@ -79,15 +84,18 @@ class CCM(DefinedNamespace):
     citedBy: URIRef  # property: cited by
     cites: URIRef  # property: cites
     citesDocument: URIRef  # property: cites document
+    continues: URIRef  # property: continues
     dayOfYear: URIRef  # property: day of the year
     deadlineText: URIRef  # property: deadline text
     decidedAt: URIRef  # property: decided at
     definedIn: URIRef  # property: defined in
     description: URIRef  # property: description
+    dueOn: URIRef  # property: due on
     entryIntoForce: URIRef  # property: entry into force
     extractedFrom: URIRef  # property: extracted from
     fileName: URIRef  # property: file name
     footnote: URIRef  # property: footnote
+    forState: URIRef  # property: for state
     hasDeadline: URIRef  # property: has deadline
     hasIndicator: URIRef  # property: has indicator
     hasItem: URIRef  # property: has item
@@ -106,6 +114,7 @@ class CCM(DefinedNamespace):
     mandate: URIRef  # property: mandate
     meetingNumber: URIRef  # property: meeting number
     number: URIRef  # property: number
+    ofDeadline: URIRef  # property: of deadline
     officeAt: URIRef  # property: office at
     openedForSignature: URIRef  # property: signed on
     order: URIRef  # property: order
@@ -117,18 +126,23 @@ class CCM(DefinedNamespace):
     periodStart: URIRef  # property: period start
     place: URIRef  # property: place
     position: URIRef  # property: position
+    predecessor: URIRef  # property: predecessor
     president: URIRef  # property: president
     qualifier: URIRef  # property: qualifier
     role: URIRef  # property: role
+    servesArticle: URIRef  # property: serves article
     sha256: URIRef  # property: SHA-256
     signedIn: URIRef  # property: signed in
+    similarity: URIRef  # property: similarity
     spokeAt: URIRef  # property: delivered a message at
     statedIn: URIRef  # property: stated in
     states: URIRef  # property: states
     statesFigure: URIRef  # property: states figure
+    successor: URIRef  # property: successor
     symbol: URIRef  # property: document symbol
     text: URIRef  # property: text
     theme: URIRef  # property: theme
+    threshold: URIRef  # property: threshold
     title: URIRef  # property: title
     topic: URIRef  # property: topic
     underRule: URIRef  # property: under rule

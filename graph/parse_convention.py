@@ -11,7 +11,7 @@ from .citations import article_refs
 from .deadlines import find_deadlines
 from .records import Definition, Obligation, PreambleRecital, Provision
 from .sources import SourceText, Span
-from .text import clean, sentences
+from .text import MONTH_NAMES, clean, iso_date, sentences
 
 ARTICLE_COUNT = 23  # Article 23 "Authentic texts" is the last; a missing article is a parse error.
 
@@ -70,16 +70,11 @@ def parse(src: SourceText) -> ConventionRecords:
     return out
 
 
-_MONTHS = "January February March April May June July August September October November December".split()
-_DATE = r"(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4})"
+_DATE = rf"(\d{{1,2}}) ({MONTH_NAMES}) (\d{{4}})"
 _HISTORY = re.compile(
     rf"Adopted on {_DATE} in ([^,]+, [^,]+), and signed on {_DATE} in ([^,]+, [^,]+), "
     rf"the Convention on Cluster Munitions entered into force on {_DATE}\."
 )
-
-
-def _iso(day: str, month: str, year: str) -> str:
-    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
 
 def _dates(src: SourceText, out: ConventionRecords) -> None:
@@ -88,9 +83,9 @@ def _dates(src: SourceText, out: ConventionRecords) -> None:
     if m is None:
         raise src.error(0, "the booklet does not state when the Convention was adopted, signed and entered into force")
     g = m.groups()
-    out.adopted, out.adopted_place = _iso(*g[0:3]), g[3]
-    out.signed, out.signed_place = _iso(*g[4:7]), g[7]
-    out.entry_into_force = _iso(*g[8:11])
+    out.adopted, out.adopted_place = iso_date(*g[0:3]), g[3]
+    out.signed, out.signed_place = iso_date(*g[4:7]), g[7]
+    out.entry_into_force = iso_date(*g[8:11])
     out.dates_span = src.span(m.start(), m.end())
 
 

@@ -8,11 +8,10 @@ from decimal import Decimal
 
 from .records import ActionItem, Declaration, DeclarationParagraph, Figure
 from .sources import SourceText
-from .text import clean
+from .text import MONTHS, clean, iso_date
 
 _PARAGRAPH = re.compile(r"^\s*(\d+)\.\s+")
 _ITEM = re.compile(r"^\s*-\s+([a-z])\.\s+")
-_MONTHS = "January February March April May June July August September October November December".split()
 
 # "1.5 million stockpiled cluster munitions", "[46] States", "530 square kilometres of land".
 # Years ("in November 2020", "since 2015") are dates, not figures.
@@ -26,7 +25,7 @@ _SCALE = {None: 1, "million": 10**6, "billion": 10**9}
 def figures(text: str, span) -> list[Figure]:  # noqa: ANN001 - a Span
     out = []
     for m in _FIGURE.finditer(text):
-        if re.fullmatch(r"(19|20)\d\d", m.group("num")) or m.group("unit").split()[0] in _MONTHS:
+        if re.fullmatch(r"(19|20)\d\d", m.group("num")) or m.group("unit").split()[0] in MONTHS:
             continue
         value = Decimal(m.group("num")) * _SCALE[m.group("scale")]
         value = value.to_integral_value() if value == value.to_integral_value() else value
@@ -50,7 +49,7 @@ def parse(src: SourceText, key: str, start: int, end: int) -> Declaration:
     title = clean(src.text[title_lines[0][0] : title_lines[-1][1]])
     decl = Declaration(key, title, src.span(title_lines[0][0], title_lines[-1][1]))
     if m := re.search(r"\(as adopted at the final plenary meeting on (\d{1,2}) (\w+) (\d{4})\)", src.text[start:end]):
-        decl.adopted = f"{m.group(3)}-{_MONTHS.index(m.group(2)) + 1:02d}-{int(m.group(1)):02d}"
+        decl.adopted = iso_date(m.group(1), m.group(2), m.group(3))
     heading: str | None = None
     current: DeclarationParagraph | None = None
     body = [line for line in lines if line[1] > title_lines[-1][1] and not line[0].strip().startswith("(as adopted")]

@@ -19,8 +19,6 @@ from .records import Action, ActionItem, Indicator, IntroParagraph, Section
 from .sources import SourceText, Span
 from .text import SAME_TEXT, clean, similarity, slug
 
-LAP_ACTIONS = 50  # "Action 50", the last action of "Measures to ensure compliance"
-
 _ACTION = re.compile(r"^\s*(?:-\s+)?Action\s+(\d+)(?:\*\*)?(?:\s+|$)")
 _ITEM = re.compile(r"^\s*-\s+([A-Z])\*\*\s+")
 _FOOTNOTE = re.compile(r"^\s*([¹²³⁴⁵⁶⁷⁸⁹])\s+\S")
@@ -126,9 +124,9 @@ def _plan(src: SourceText, out: LapRecords, start: int, end: int) -> None:
         # "States Parties with obligations under Article 4 will:" is part of what the action says
         action.refs = article_refs(f"{action.chapeau} {action.text}")
         action.symbols = document_symbols(action.text)
-    numbers = [a.number for a in out.actions]
-    if numbers != list(range(1, LAP_ACTIONS + 1)):
-        raise src.error(start, f"Lausanne actions out of sequence or missing: {numbers}")
+    for expected, action in enumerate(out.actions, 1):
+        if action.number != expected:
+            raise src.error(action.spans[0].start, f"Action {action.number} where Action {expected} was expected")
 
 
 _PAGE_HEADER = re.compile(r"^(?:Action items|Indicators|Action items\s+Indicators|.*\(\d+[–-]\d+\))\s*$")

@@ -17,17 +17,15 @@ from .records import (
     Theme,
 )
 from .sources import SourceText, Span
-from .text import ORDINAL_WORDS, clean, ordinal
+from .text import MONTH_NAMES, ORDINAL_WORDS, clean, iso_date, ordinal
 
-_MONTHS = "January February March April May June July August September October November December".split()
-_MONTH = "|".join(_MONTHS)
 _SECTION = re.compile(r"^\s*(I|II|III|IV|V)\.\s+([A-Z][A-Z ]+)\s*$")
 _PARAGRAPH = re.compile(r"^\s*(\d+)\.\s+")
 _ITEM = re.compile(r"^\s*-\s+\(([a-z])\)\s+")
 _HONORIFIC = r"(?:His Excellency Dr\.|Ambassador|Mr\.|Ms\.|Mrs\.|Dr\.)"
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:Al-)?[A-Z][\w'’-]+)+"
 _PERSON = re.compile(rf"(?P<hon>{_HONORIFIC})\s+(?P<name>{_NAME}?)(?=,|\s+of\s|\s+as\s|\s+was\s|$)")
-_DATE = rf"(\d{{1,2}})\s+(?:-\s+\d{{1,2}}\s+|to\s+\d{{1,2}}\s+)?({_MONTH}),?\s+(\d{{4}})"
+_DATE = rf"(\d{{1,2}})\s+(?:-\s+\d{{1,2}}\s+|to\s+\d{{1,2}}\s+)?({MONTH_NAMES}),?\s+(\d{{4}})"
 
 
 @dataclass
@@ -42,10 +40,6 @@ class ReportRecords:
     symbols: list[DocumentSymbol] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
     decisions: list[ReportParagraph] = field(default_factory=list)
-
-
-def _date(day: str, month: str, year: str) -> str:
-    return f"{year}-{_MONTHS.index(month) + 1:02d}-{int(day):02d}"
 
 
 def parse(src: SourceText) -> ReportRecords:
@@ -125,7 +119,7 @@ def _facts(src: SourceText, out: ReportRecords, p: ReportParagraph) -> None:
     for symbol in p.symbols:
         if not any(s.symbol == symbol for s in out.symbols):
             dated = re.search(rf"{re.escape(symbol)},\s+dated\s+{_DATE}", text)
-            out.symbols.append(DocumentSymbol(symbol, span, _date(*dated.groups()) if dated else None))
+            out.symbols.append(DocumentSymbol(symbol, span, iso_date(*dated.groups()) if dated else None))
     _meetings(out, text, span)
     _participants(out, text, span)
     _officers(out, text, span)
@@ -163,7 +157,7 @@ def _add_meeting(out: ReportRecords, name: str, span: Span, **facts: object) -> 
 _HELD_AT = re.compile(
     r"\b(?:was\s+held|would\s+take\s+place|to\s+hold\s+the\s+(?P<held>\w+\s+Meeting\s+of\s+States\s+Parties))"
     r"\s+(?:at|in)\s+(?P<place>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)(?:,\s+(?P<country>[A-Z][\w'’ ]+?))?,?\s+"
-    rf"(?:on\s+(?P<day>\d{{1,2}})|from\s+(?P<d1>\d{{1,2}})\s+to\s+(?P<d2>\d{{1,2}}))\s+(?P<month>{_MONTH}),?\s+(?P<year>\d{{4}})"
+    rf"(?:on\s+(?P<day>\d{{1,2}})|from\s+(?P<d1>\d{{1,2}})\s+to\s+(?P<d2>\d{{1,2}}))\s+(?P<month>{MONTH_NAMES}),?\s+(?P<year>\d{{4}})"
 )
 _NAMED = re.compile(
     rf"\b(?:{ORDINAL_WORDS})\s+Meeting\s+of\s+States\s+Parties|\bpreparatory\s+meeting|\bintersessional\s+meeting", re.I
@@ -182,8 +176,8 @@ def _meetings(out: ReportRecords, text: str, span: Span) -> None:
             out,
             name,
             span,
-            start=_date(first, m.group("month"), m.group("year")),
-            end=_date(last, m.group("month"), m.group("year")),
+            start=iso_date(first, m.group("month"), m.group("year")),
+            end=iso_date(last, m.group("month"), m.group("year")),
             year=int(m.group("year")),
             place=m.group("place"),
             country=m.group("country"),

@@ -13,13 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from .actors import chapeau_addressees
-from .citations import article_refs, meeting_refs
+from .citations import article_refs
 from .deadlines import find_deadlines
-from .records import Action, IntroParagraph, MeetingRef, Section
-from .sources import ParseError, SourceText, Span
+from .records import Action, IntroParagraph, Section
+from .sources import SourceText, Span
 from .text import SAME_TEXT, clean, roman, similarity, slug
-
-VAP_ACTIONS = 66  # "Action #66", the last action of section VIII ("Compliance")
 
 _HEADING = re.compile(r"^\s*(?:#+\s*)?(I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s*(.*)$")
 _ACTION = re.compile(r"^\s*Action\s*#\s*(\d+)\s*")
@@ -32,7 +30,7 @@ _ADOPTED = re.compile(r"\(as adopted at the final plenary meeting on (\d{1,2}) (
 class VapCopy:
     """One printing of the plan, as parsed."""
 
-    source: str
+    src: SourceText
     intro: list[IntroParagraph] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
@@ -50,7 +48,7 @@ class _Open:
 
 def parse(src: SourceText, start: int = 0, end: int | None = None) -> VapCopy:
     """Parse the plan printed in `src` between two offsets (Annex II of the Final Document is a region)."""
-    copy = VapCopy(src.key)
+    copy = VapCopy(src)
     end = len(src.text) if end is None else end
     if m := re.compile(r"^\s*VIENTIANE ACTION PLAN\s*$", re.M).search(src.text, start, end):
         copy.title_span = src.span(m.start(), m.end())
@@ -150,19 +148,19 @@ def _assemble(src: SourceText, copy: VapCopy, elements: list[_Open]) -> None:
         raise src.error(elements[0].start, f"Vientiane actions out of sequence: {numbers}")
 
 
-def meetings_named(copy: VapCopy) -> list[MeetingRef]:
-    return [ref for action in copy.actions for ref, _, _ in meeting_refs(action.text)]
-
-
 def merge(copies: list[VapCopy]) -> VapCopy:
     """One plan from several printings: the first copy's wording, every copy's spans.
 
-    A full printing must hold all the actions; printings must agree on what each action says."""
+    Full printings must hold the same actions, numbered 1 to N, and agree on what each says."""
     main = copies[0]
-    if [a.number for a in main.actions] != list(range(1, VAP_ACTIONS + 1)):
-        raise ParseError(
-            main.source, 0, f"the Vientiane Action Plan has {len(main.actions)} actions, not {VAP_ACTIONS}"
-        )
+    if not main.actions:
+        raise main.src.error(0, "the Vientiane Action Plan has no actions")
+    for other in copies[1:]:
+        if other.actions and len(other.actions) != len(main.actions):
+            raise other.src.error(
+                other.actions[-1].spans[0].start,
+                f"{len(other.actions)} Vientiane actions here, {len(main.actions)} in {main.src.path.name}",
+            )
     by_number = {a.number: a for a in main.actions}
     intro = {p.number: p for p in main.intro}
     sections = {s.number: s for s in main.sections if s.number is not None}
@@ -171,8 +169,9 @@ def merge(copies: list[VapCopy]) -> VapCopy:
         for action in other.actions:
             target = by_number[action.number]
             if (ratio := similarity(target.text, action.text)) < SAME_TEXT:
-                raise ParseError(
-                    other.source, 0, f"Action #{action.number} differs from the first printing (similarity {ratio:.2f})"
+                raise other.src.error(
+                    action.spans[0].start,
+                    f"Action #{action.number} differs from {main.src.path.name} (similarity {ratio:.2f})",
                 )
             target.spans += action.spans
             target.chapeau_spans += action.chapeau_spans

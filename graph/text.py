@@ -127,3 +127,12 @@ SAME_TEXT = 0.95
 def ordinal_word(number: int) -> str:
     """11 -> 'eleventh'."""
     return next(word for word, n in _ORDINALS.items() if n == number)
+
+
+MONTHS = "January February March April May June July August September October November December".split()
+MONTH_NAMES = "|".join(MONTHS)
+
+
+def iso_date(day: str | int, month: str, year: str | int) -> str:
+    """'30', 'April', '2010' -> '2010-04-30' (xsd:date)."""
+    return f"{int(year):04d}-{MONTHS.index(month.capitalize()) + 1:02d}-{int(day):02d}"

@@ -170,7 +170,7 @@ def test_void_statistics(server, dataset_file):
         g.value(p, VOID["class"]): int(g.value(p, VOID.entities)) for p in g.objects(root, VOID.classPartition)
     }
     assert partitions[URIRef("https://w3id.org/ccm/ontology#Action")] == 116
-    assert len(list(g.objects(root, VOID.subset))) == 4
+    assert len(list(g.objects(root, VOID.subset))) == 5  # ontology, asserted, inferred, derived, provenance
     assert (root, URIRef("http://purl.org/dc/terms/license"), None) in g
 
 

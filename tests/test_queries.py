@@ -201,3 +201,25 @@ def test_most_cited_articles(server):
     # and Article 4 again in Lausanne 15, 30, 44, Vientiane #15 and #18: Article 4 leads, Article 7 follows
     assert max(found, key=found.get) == "Article 4"
     assert found["Article 4"] >= 14 and found["Article 7"] == 12
+
+
+def test_vientiane_commitments_without_successor(server):
+    numbers = [int(n) for n in column(server, "19-vientiane-commitments-without-successor", "number")]
+    # #66 (compliance, Article 8) lives on in Lausanne 49; #53 (the President's work programme for the
+    # Second Meeting, 2011) does not
+    assert 66 not in numbers and 53 in numbers and 0 < len(numbers) < 66
+
+
+def test_lausanne_actions_serving_article_4(server):
+    found = {(int(r["number"]), r["basis"]) for r in rows(server, "20-lausanne-actions-serving-article-4")}
+    # 003: "Survey and clearance" actions 18-26 are addressed to "States Parties with obligations under
+    # Article 4" (stated); "Risk education" 27-29 name no article (derived from the theme)
+    assert {(n, "cited in the text") for n in range(18, 27)} <= found
+    assert {(n, "derived from the theme") for n in (27, 28, 29)} <= found
+    assert (25, "derived from the theme") not in found
+
+
+def test_due_dates(server):
+    found = {(r["deadline"], r["due"]) for r in rows(server, "21-due-dates")}
+    # Article 11.2 "within one year of entry into force of this Convention" (1 August 2010, 003)
+    assert ("within one year of entry into force of this Convention", "2011-08-01") in found

@@ -1,0 +1,69 @@
+"""Synthetic corpora N times the size of the real one, for measuring how the build grows.
+
+Each action of both plans is printed N times in a row, renumbered in sequence, in every file
+that prints it (the PDF text, the Final Document's annex, the Lausanne plan and its indicator
+tables, each row with its indicators), so the parsers, the merging and the checks run for real.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from graph import corpus as corpus_mod
+from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
+
+_VAP_MARK = re.compile(r"Action\s*#\s*\d+")
+_LAP_MARK = re.compile(r"Action\s+\d+")
+_ROW_MARK = re.compile(r"(<p>)?\d+\.")
+
+
+def _line_start(text: str, i: int) -> int:
+    return text.rfind("\n", 0, i) + 1
+
+
+def _line_end(text: str, i: int) -> int:
+    end = text.find("\n", i)
+    return len(text) if end == -1 else end
+
+
+def _replicate(text: str, blocks: list[tuple[int, int, re.Pattern[str], str]], factor: int) -> str:
+    """The text with each (start, end) block printed `factor` times; the first match of the block's
+    pattern in each copy becomes the next number of that pattern's sequence."""
+    out, last = [], 0
+    counters: dict[str, int] = {}
+    for start, end, pattern, template in sorted(blocks, key=lambda b: b[0]):
+        out.append(text[last:start])
+        copies = []
+        for _ in range(factor):
+            counters[pattern.pattern] = n = counters.get(pattern.pattern, 0) + 1
+            copies.append(pattern.sub(template.format(n=n), text[start:end], count=1))
+        out.append("\n".join(copies))
+        last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
+    """A documents directory `factor` times the size of `source`; returns it."""
+    target.mkdir(parents=True, exist_ok=True)
+    real = corpus_mod.read(source)
+    blocks: dict[str, list] = {key: [] for key in SOURCE_FILES}
+    for action in real.vap.actions:
+        for span in action.spans:
+            blocks[span.doc].append((span.start, span.end, _VAP_MARK, "Action #{n}"))
+    text = real.sources["003"].text
+    for action in real.lap.actions:
+        plan, table = action.spans[0], action.spans[1]
+        blocks["003"].append((plan.start, plan.end, _LAP_MARK, "Action {n}"))
+        row_end = max([table.end] + [i.span.end for i in real.lap.indicators if i.action == action.number])
+        start = _line_start(text, table.start)
+        template = "<p>{n}." if text[table.start : table.start + 3] == "<p>" else "{n}."
+        blocks["003"].append((start, _line_end(text, row_end), _ROW_MARK, template))
+    for key, name in SOURCE_FILES.items():
+        if blocks[key]:
+            (target / name).write_text(_replicate(real.sources[key].text, blocks[key], factor), encoding="utf-8")
+        else:
+            shutil.copy(source / name, target / name)
+    return target

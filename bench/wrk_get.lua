@@ -1,0 +1,3 @@
+-- wrk script: GET with the Accept header in the environment variable ACCEPT.
+wrk.method = "GET"
+wrk.headers["Accept"] = os.getenv("ACCEPT") or "text/html"

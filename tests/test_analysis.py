@@ -1,0 +1,138 @@
+"""The analysis layer: due dates, the articles actions serve, and how the plans evolved."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import RDF, XSD, Literal, URIRef
+from rdflib.namespace import PROV
+
+from graph.analysis import add_duration
+from graph.build import build_dataset
+from graph.namespace import CCM
+
+from .test_cli import ccmkg
+
+
+@pytest.fixture(scope="module")
+def with_dates():
+    # a table the user supplies; the date is this test's input, not a claim about Lao PDR
+    return build_dataset(entry_into_force={"LAO": dt.date(2010, 8, 1)})
+
+
+def due(g, owner: URIRef, state: str | None = None) -> list[str]:
+    out = []
+    for deadline in g.objects(owner, CCM.hasDeadline):
+        for d in g.subjects(CCM.ofDeadline, deadline):
+            s = g.value(d, CCM.forState)
+            if (state is None and s is None) or (s is not None and str(s).endswith("/" + (state or ""))):
+                out.append(str(g.value(d, CCM.dueOn)))
+    return sorted(out)
+
+
+def test_durations():
+    assert add_duration(dt.date(2010, 8, 1), "P8Y") == dt.date(2018, 8, 1)
+    assert add_duration(dt.date(2010, 8, 31), "P6M") == dt.date(2011, 2, 28)
+    assert add_duration(dt.date(2010, 8, 1), "P180D") == dt.date(2011, 1, 28)
+
+
+def test_due_dates_for_a_state(with_dates, iris):
+    g = with_dates.graphs["asserted"] + with_dates.graphs["derived"]
+    # Vientiane action #21: "within six months of the Convention's entry into force for that State Party"
+    assert due(g, iris.action("vap", 21), "LAO") == ["2011-02-01"]
+    # Article 3.2: stockpiles destroyed "not later than eight years after the entry into force ... for that State Party"
+    assert due(g, iris.obligation(("3", "2"), 1), "LAO") == ["2018-08-01"]
+    # Article 7.1: initial report "not later than 180 days after the entry into force"
+    assert due(g, iris.obligation(("7", "1"), 1), "LAO") == ["2011-01-28"]
+    node = next(g.subjects(CCM.forState, iris.state("LAO")))
+    method = g.value(node, PROV.wasGeneratedBy)
+    assert (method, RDF.type, CCM.DerivationMethod) in g and (node, PROV.wasDerivedFrom, None) in g
+
+
+def test_due_dates_from_the_conventions_own_entry_into_force(kg, built, iris):
+    g = kg + built.graphs["derived"]
+    # 003: "entered into force on 1 August 2010"; Article 11.2 "within one year"; Article 12.1 "five years after"
+    assert due(g, iris.obligation(("11", "2"), 1)) == ["2011-08-01"]
+    assert due(g, iris.obligation(("12", "1"), 1)) == ["2015-08-01"]
+    # without a table, no state's dates
+    assert not list(built.graphs["derived"].subjects(CCM.forState, None))
+
+
+def test_meeting_anchored_deadlines_carry_the_meetings_year(kg, iris):
+    # Lausanne actions 18 and 47: "the Eleventh Meeting of States Parties in 2022"
+    for n in (18, 47):
+        meetings = {kg.value(d, CCM.atMeeting) for d in kg.objects(iris.action("lap", n), CCM.hasDeadline)} - {None}
+        assert meetings == {iris.meeting("11msp")}
+    assert kg.value(iris.meeting("11msp"), CCM.year) == Literal("2022", datatype=XSD.gYear)
+
+
+def test_each_theme_serves_its_article(built, iris):
+    derived = built.graphs["derived"]
+    found = {
+        str(derived.value(link, CCM.theme)).rsplit("/", 1)[1]: str(derived.value(link, CCM.article)).rsplit("/", 1)[1]
+        for link in derived.subjects(RDF.type, CCM.ThematicLink)
+    }
+    # the article titles of 003: 3 "Storage and stockpile destruction", 4 "Clearance and ... risk reduction
+    # education", 5 "Victim assistance", 6 "International cooperation and assistance", 7 "Transparency
+    # measures", 8 "... compliance", 9 "National implementation measures", 21 "Relations with States not party"
+    assert found == {
+        "stockpile-destruction": "3",
+        "clearance": "4",
+        "risk-education": "4",
+        "victim-assistance": "5",
+        "cooperation-and-assistance": "6",
+        "transparency": "7",
+        "compliance": "8",
+        "national-implementation-measures": "9",
+        "universalisation": "21",
+    }
+    for link in derived.subjects(RDF.type, CCM.ThematicLink):
+        assert (derived.value(link, PROV.wasGeneratedBy), RDF.type, CCM.DerivationMethod) in derived
+
+
+def test_stated_and_derived_links_are_kept_apart(kg, built, iris):
+    derived = built.graphs["derived"]
+    article4 = iris.provision(("4",))
+    # Lausanne 25 cites "Article 4" and "Article 4.1 (a)" in its text: asserted, not derived again
+    assert (iris.action("lap", 25), CCM.cites, article4) in built.graphs["asserted"]
+    assert (iris.action("lap", 25), CCM.servesArticle, article4) not in derived
+    # Lausanne 27 (risk education) names no article: it serves Article 4 through its theme
+    assert not list(built.graphs["asserted"].objects(iris.action("lap", 27), CCM.cites))
+    assert (iris.action("lap", 27), CCM.servesArticle, article4) in derived
+    assert not list(built.graphs["asserted"].subject_objects(CCM.servesArticle))
+
+
+def test_lineage_pairs(built, iris):
+    derived = built.graphs["derived"]
+
+    def continues(lap: int, vap: int) -> bool:
+        return (iris.action("lap", lap), CCM.continues, iris.action("vap", vap)) in derived
+
+    # pairs a reader agrees with: compliance and the good offices of the President (Article 8); initial
+    # transparency reports (Article 7); data disaggregated by sex/gender and age; national legislation
+    # (Article 9); synergies with humanitarian and human rights law
+    for lap, vap in ((49, 66), (43, 58), (31, 22), (47, 63), (8, 55)):
+        assert continues(lap, vap), (lap, vap)
+    # and one that must not be linked: paying assessed contributions is not responding to non-compliance
+    assert not continues(9, 66)
+    for node in derived.subjects(RDF.type, CCM.Lineage):
+        assert 0 < float(derived.value(node, CCM.similarity)) <= 1
+        assert (derived.value(node, PROV.wasGeneratedBy), RDF.type, CCM.DerivationMethod) in derived
+        lap, vap = derived.value(node, CCM.successor), derived.value(node, CCM.predecessor)
+        assert (lap, CCM.continues, vap) in derived
+
+
+def test_a_bad_entry_into_force_table_is_reported(tmp_path):
+    table = tmp_path / "eif.csv"
+    table.write_text("state,entry_into_force\nLAO,2010-08-01\nLaos,1 August 2010\n")
+    result = ccmkg("build", "--entry-into-force", str(table), "--out", str(tmp_path / "b"))
+    assert result.returncode == 2 and f"{table}:3:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_example_table_builds(tmp_path):
+    from graph.sources import PROJECT_ROOT
+
+    example = PROJECT_ROOT / "docs" / "entry-into-force.example.csv"
+    result = ccmkg("build", "--entry-into-force", str(example), "--out", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr
