@@ -41,7 +41,30 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish(args: argparse.Namespace) -> int:
+    from server.publish import publish, update_endpoint
+
+    data = Path(args.data)
+    if not data.is_file():
+        print(f"error: no dataset file {data}: run `ccmkg build` first", file=sys.stderr)
+        return 2
+    try:
+        sent = publish(data, args.update or update_endpoint(args.store))
+    except Exception as exc:  # noqa: BLE001 - the store's or the network's error, reported as such
+        print(f"error: publishing to {args.update or args.store} failed: {exc}", file=sys.stderr)
+        return 1
+    for graph, size in sorted(sent.items()):
+        print(f"{size:>7} triples in <{graph}>")
+    return 0
+
+
 def _serve(args: argparse.Namespace) -> int:
+    if args.store:
+        from server.serve import serve
+
+        dumps = Path(args.dumps) if args.dumps else Path(DEFAULT_OUT)
+        serve(None, args.host, args.port, args.workers, args.timeout, store=args.store, dumps=dumps)
+        return 0
     data = Path(args.data) if args.data else Path(DEFAULT_OUT) / NQUADS
     if not args.data and not data.is_file():
         print(f"no dataset at {data}: building it first", file=sys.stderr)
@@ -71,11 +94,18 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=_build)
     s = sub.add_parser("serve", help="serve the dataset: SPARQL endpoint, query UI (builds it first if absent)")
     s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
+    s.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
+    s.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=5000)
     s.add_argument("--workers", type=int, default=4, help="worker processes, each serving one request at a time")
     s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     s.set_defaults(func=_serve)
+    p = sub.add_parser("publish", help="load the built dataset into an external SPARQL store, graph by graph")
+    p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")
+    p.add_argument("--update", metavar="URL", help="its update endpoint (default: derived from --store)")
+    p.add_argument("--data", default=str(Path(DEFAULT_OUT) / NQUADS), help="the dataset file (default build/ccm.nq)")
+    p.set_defaults(func=_publish)
     args = parser.parse_args(argv)
     return args.func(args)
 

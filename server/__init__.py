@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 from graph.mapping import PREFIXES
 
 from . import dataset
+from .remote import StoreError, StoreUnavailable
 
 DEFAULTS: dict[str, Any] = {
     "DATA_FILE": str(Path(__file__).resolve().parents[1] / "build" / "ccm.nq"),
@@ -81,6 +82,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def readyz() -> Response:
         ok = bool(dataset.get().store.query("ASK { ?s ?p ?o }", use_default_graph_as_union=True))
         return Response("ready\n" if ok else "no data\n", status=200 if ok else 503, mimetype="text/plain")
+
+    @app.errorhandler(StoreUnavailable)
+    def store_down(exc: StoreUnavailable) -> Response:
+        return Response(
+            f"503 Service Unavailable: the triple store did not answer ({exc}); try again\n",
+            status=503,
+            mimetype="text/plain",
+            headers={"Retry-After": "5"},
+        )
+
+    @app.errorhandler(StoreError)
+    def store_error(exc: StoreError) -> Response:
+        return Response(f"{exc.status} {exc}\n", status=exc.status, mimetype="text/plain")
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> Response:

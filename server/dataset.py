@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,13 +14,15 @@ from flask import Flask, current_app
 
 from graph.iris import DEFAULT_BASE
 
+from .remote import RemoteStore, StoreUnavailable
+
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 
 
 @dataclass
 class Dataset:
-    path: Path
-    store: ox.Store
+    path: Path | None  # the file served, or None for an external store
+    store: ox.Store | RemoteStore
     version: str  # a hash of the file: the ETag base
     modified: dt.datetime
     graphs: dict[str, int]  # named graph -> triples
@@ -27,8 +30,8 @@ class Dataset:
     labels: dict[str, str]  # IRI -> label, for every labelled resource
 
     @property
-    def directory(self) -> Path:
-        return self.path.parent
+    def directory(self) -> Path | None:
+        return self.path.parent if self.path else None
 
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
@@ -52,17 +55,43 @@ class Dataset:
         for g in store.named_graphs():
             graphs[g.value] = sum(1 for _ in store.quads_for_pattern(None, None, None, g))
         modified = dt.datetime.fromtimestamp(int(path.stat().st_mtime), tz=dt.UTC)
-        labels: dict[str, str] = {}
-        for q in store.quads_for_pattern(None, RDFS_LABEL, None, None):
-            if isinstance(q.object, ox.Literal) and (
-                q.object.language in (None, "en") or q.subject.value not in labels
-            ):
-                labels[q.subject.value] = q.object.value
-        return cls(path, store, digest.hexdigest()[:20], modified, graphs, base or DEFAULT_BASE, labels)
+        return cls(path, store, digest.hexdigest()[:20], modified, graphs, base or DEFAULT_BASE, _labels(store))
+
+    @classmethod
+    def connect(cls, endpoint: str, base: str | None, timeout: float, wait: float = 30.0) -> Dataset:
+        """An external SPARQL store; waits up to `wait` seconds for it to answer."""
+        store = RemoteStore(endpoint, timeout)
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                counts = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+                graphs = {row["g"].value: int(row["n"].value) for row in counts}
+                break
+            except StoreUnavailable:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        version = hashlib.sha256(json.dumps(sorted(graphs.items())).encode()).hexdigest()[:20]
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        return cls(None, store, version, now, graphs, base or DEFAULT_BASE, _labels(store))
+
+
+def _labels(store: ox.Store | RemoteStore) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for q in store.quads_for_pattern(None, RDFS_LABEL, None, None):
+        if isinstance(q.object, ox.Literal) and (q.object.language in (None, "en") or q.subject.value not in labels):
+            labels[q.subject.value] = q.object.value
+    return labels
 
 
 def init_app(app: Flask) -> None:
-    app.extensions["ccm_dataset"] = Dataset.open(app.config["DATA_FILE"], app.config.get("BASE"))
+    if app.config.get("STORE_URL"):
+        # answer before the worker's own deadline, so a slow store gets a clean 503
+        timeout = max(1.0, app.config["QUERY_TIMEOUT"] - 1.0)
+        dataset = Dataset.connect(app.config["STORE_URL"], app.config.get("BASE"), timeout)
+    else:
+        dataset = Dataset.open(app.config["DATA_FILE"], app.config.get("BASE"))
+    app.extensions["ccm_dataset"] = dataset
 
 
 def get() -> Dataset:

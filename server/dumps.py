@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, render_template, request, send_from_directory, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_from_directory, url_for
 
 from . import dataset as ds
 from .formats import GRAPH_FORMATS, choose
@@ -26,30 +27,38 @@ DOWNLOADS = {
 }
 
 
+def _directory() -> Path | None:
+    """Where the downloads are: beside the served file, or the build directory given with --store."""
+    configured = current_app.config.get("DUMPS_DIR")
+    return Path(configured) if configured else ds.get().directory
+
+
 def _checksums() -> dict[str, str]:
-    path = ds.get().directory / "SHA256SUMS"
-    if not path.is_file():
+    directory = _directory()
+    path = directory / "SHA256SUMS" if directory else None
+    if path is None or not path.is_file():
         return {}
     return {name: digest for digest, name in (line.split("  ", 1) for line in path.read_text().splitlines())}
 
 
 @bp.route("/dump")
 def index() -> str:
-    directory = ds.get().directory
+    directory = _directory()
     sums = _checksums()
     files = [
         {"name": n, "title": t, "size": (directory / n).stat().st_size, "sha256": sums.get(n)}
         for n, (t, _) in DOWNLOADS.items()
-        if (directory / n).is_file()
+        if directory and (directory / n).is_file()
     ]
     return render_template("pages/dumps.html", files=files)
 
 
 @bp.route("/dump/<name>")
 def download(name: str) -> Response:
-    if name not in DOWNLOADS:
+    directory = _directory()
+    if name not in DOWNLOADS or directory is None:
         abort(404, f"no download named {name}")
-    response = send_from_directory(ds.get().directory, name, mimetype=DOWNLOADS[name][1], as_attachment=True)
+    response = send_from_directory(directory, name, mimetype=DOWNLOADS[name][1], as_attachment=True)
     if sums := _checksums().get(name):
         response.headers["Digest"] = f"sha-256={sums}"
     return response
@@ -99,7 +108,7 @@ def _void(data: ds.Dataset) -> list[ox.Triple]:
         ox.Triple(root, v("triples"), integer(sum(data.graphs.values()))),
     ]
     for name in ("ccm.trig.gz", "ccm.nq.gz"):
-        if (data.directory / name).is_file():
+        if (directory := _directory()) and (directory / name).is_file():
             out.append(
                 ox.Triple(root, v("dataDump"), ox.NamedNode(url_for("dumps.download", name=name, _external=True)))
             )

@@ -79,7 +79,7 @@ def describe(data: Dataset, iri: str) -> Entity | None:
         entity.quads.append(q)
         linked.add(q.subject.value)
     entity.incoming = {p: sorted(subjects, key=lambda s: _sort_key(data, s)) for p, subjects in incoming.items()}
-    for iri_ in linked:
+    for iri_ in sorted(linked):  # sorted: the same document every time, in every process
         for q in data.store.quads_for_pattern(ox.NamedNode(iri_), RDFS_LABEL, None, None):
             entity.quads.append(q)
     for q in data.store.quads_for_pattern(node, EXTRACTED_FROM, None, graphs["provenance"]):

@@ -8,6 +8,7 @@ import pyoxigraph as ox
 
 from . import results
 from .formats import Format
+from .remote import StoreError, StoreUnavailable
 
 
 @dataclass
@@ -69,6 +70,15 @@ def run(store: ox.Store, job: Job) -> Outcome:
             items.append(triple)
         body = results.triples(items, graph_format, job.prefixes)
         return Outcome(200, graph_format.media_type, body, truncated, kind="graph")
+    except StoreUnavailable as exc:
+        return Outcome(
+            503,
+            "text/plain; charset=utf-8",
+            f"the triple store did not answer ({exc}); try again".encode(),
+            kind="error",
+        )
+    except StoreError as exc:
+        return Outcome(exc.status, "text/plain; charset=utf-8", str(exc).encode(), kind="error")
     except SyntaxError as exc:
         return Outcome(400, "text/plain; charset=utf-8", f"query syntax error: {exc}".encode(), kind="error")
     except (ValueError, OSError, RuntimeError) as exc:

@@ -24,8 +24,9 @@ MAX_RESULTS = 50
 def init_app(app: Flask) -> None:
     """Find the index beside the dataset; for a dataset that came without one, build it now."""
     data = app.extensions["ccm_dataset"]
-    path = data.directory / "search.sqlite"
-    if not path.is_file():
+    directory = data.directory or (Path(app.config["DUMPS_DIR"]) if app.config.get("DUMPS_DIR") else None)
+    path = directory / "search.sqlite" if directory else None
+    if path is None or not path.is_file():
         path = Path(tempfile.mkdtemp(prefix="ccmkg-search-")) / "search.sqlite"
         search_index.write(path, _rows_from_store(data))
     app.config["SEARCH_INDEX"] = str(path)

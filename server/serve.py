@@ -7,6 +7,7 @@ master (`preload_app`) and shared by the forked workers, so a replacement starts
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -28,7 +29,15 @@ class _Gunicorn(BaseApplication):
         return create_app(self.app_config)
 
 
-def serve(data_file: str, host: str, port: int, workers: int, query_timeout: float) -> None:
+def serve(
+    data_file: str | None,
+    host: str,
+    port: int,
+    workers: int,
+    query_timeout: float,
+    store: str | None = None,
+    dumps: Path | None = None,
+) -> None:
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
@@ -41,4 +50,9 @@ def serve(data_file: str, host: str, port: int, workers: int, query_timeout: flo
         "accesslog": "-",
         "errorlog": "-",
     }
-    _Gunicorn(options, {"DATA_FILE": data_file, "QUERY_TIMEOUT": query_timeout}).run()
+    config: dict[str, Any] = {"QUERY_TIMEOUT": query_timeout}
+    if store:
+        config |= {"STORE_URL": store, "DUMPS_DIR": str(dumps) if dumps else None}
+    else:
+        config["DATA_FILE"] = data_file
+    _Gunicorn(options, config).run()

@@ -49,9 +49,17 @@ def dataset_file(built: Built, tmp_path_factory) -> Path:
     return write(built, tmp_path_factory.mktemp("served") / "build") / NQUADS
 
 
-@pytest.fixture(scope="session")
-def server(dataset_file) -> str:
-    from .live import serve
+@pytest.fixture(scope="session", params=["embedded", "external"])
+def server(request, dataset_file, tmp_path_factory) -> str:
+    """The app on its embedded store, and again on an external one (Oxigraph's server, loaded with
+    `ccmkg publish`): every test that uses this fixture runs on both."""
+    from .live import oxigraph_store, publish, serve, serve_store
 
-    with serve(dataset_file) as base:
-        yield base
+    if request.param == "embedded":
+        with serve(dataset_file) as base:
+            yield base
+        return
+    with oxigraph_store(tmp_path_factory.mktemp("oxigraph")) as endpoint:
+        assert publish(endpoint, dataset_file).returncode == 0
+        with serve_store(endpoint, dumps=dataset_file.parent) as base:
+            yield base

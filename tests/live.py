@@ -22,11 +22,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(data: Path, *args: str, env: dict[str, str] | None = None, startup: float = 30.0) -> Iterator[str]:
-    """Run the server on `data` until the block ends; yields its base URL."""
+def serve(
+    data: Path, *args: str, env: dict[str, str] | None = None, startup: float = 30.0, store: str | None = None
+) -> Iterator[str]:
+    """Run the server on `data` (or on an external `store`) until the block ends; yields its base URL."""
     port = free_port()
+    source = ["--store", store] if store else ["--data", str(data)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "serve", "--data", str(data), "--port", str(port), *args],
+        [sys.executable, "-m", "graph.cli", "serve", *source, "--port", str(port), *args],
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -96,3 +99,65 @@ def query(base: str, sparql: str, accept: str = "application/sparql-results+json
         urlencode({"query": sparql}),
         {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
     )
+
+
+class OxigraphStore:
+    """Oxigraph's own server (the `oxigraph` package) as an external store, on a fixed port so it can
+    be stopped and started again under a running app."""
+
+    def __init__(self, location: Path, port: int | None = None) -> None:
+        self.location = location
+        self.port = port or free_port()
+        self.endpoint = f"http://127.0.0.1:{self.port}/query"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> OxigraphStore:
+        binary = Path(sys.executable).with_name("oxigraph")
+        self.process = subprocess.Popen(
+            [str(binary), "serve", "--location", str(self.location), "--bind", f"127.0.0.1:{self.port}"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                if request(f"http://127.0.0.1:{self.port}", "GET", "/query?query=ASK%7B%7D").status == 200:
+                    return self
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("oxigraph did not start")
+            time.sleep(0.1)
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            self.process.wait(timeout=20)
+
+
+@contextmanager
+def oxigraph_store(location: Path) -> Iterator[str]:
+    """A running Oxigraph server for the block; yields its query endpoint."""
+    store = OxigraphStore(location).start()
+    try:
+        yield store.endpoint
+    finally:
+        store.stop()
+
+
+def publish(endpoint: str, data: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "graph.cli", "publish", "--store", endpoint, "--data", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@contextmanager
+def serve_store(endpoint: str, *args: str, dumps: Path | None = None) -> Iterator[str]:
+    """`ccmkg serve --store`: the app on top of an external store."""
+    extra = ["--dumps", str(dumps)] if dumps else []
+    with serve(Path("unused"), *args, *extra, store=endpoint) as base:
+        yield base
