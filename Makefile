@@ -37,5 +37,6 @@ lint: setup
 test: setup lint
 	$(BIN)/pytest -q
 
+# wrk (Debian) loads the servers; oxigraph and rdflib-endpoint come with the test extras
 bench: setup
-	$(BIN)/python bench/build_time.py
+	$(BIN)/python bench/all.py

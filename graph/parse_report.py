@@ -39,7 +39,6 @@ class ReportRecords:
     speakers: list[Person] = field(default_factory=list)
     symbols: list[DocumentSymbol] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
-    decisions: list[ReportParagraph] = field(default_factory=list)
 
 
 def parse(src: SourceText) -> ReportRecords:

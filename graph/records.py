@@ -223,15 +223,6 @@ class Participation:
 
 
 @dataclass
-class Decision:
-    meeting: str
-    paragraph: int
-    text: str
-    span: Span
-    symbols: list[str] = field(default_factory=list)
-
-
-@dataclass
 class ReportParagraph:
     number: int
     section: str
@@ -259,11 +250,3 @@ class MandateItem:
     index: int
     text: str
     span: Span
-
-
-@dataclass
-class Organisation:
-    name: str
-    span: Span
-    acronym: str | None = None
-    address: str | None = None

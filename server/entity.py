@@ -21,7 +21,8 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 class Statement:
     predicate: ox.NamedNode
     object: ox.NamedNode | ox.BlankNode | ox.Literal
-    inferred: bool
+    inferred: bool  # by OWL 2 RL reasoning
+    derived: bool = False  # by the analysis layer (similarity, themes, due dates)
 
 
 @dataclass
@@ -57,7 +58,9 @@ class Entity:
 def describe(data: Dataset, iri: str) -> Entity | None:
     """The resource's description, or None when the graph does not mention it as a subject."""
     node = ox.NamedNode(iri)
-    graphs = {name: ox.NamedNode(data.base + "graph/" + name) for name in ("asserted", "inferred", "provenance")}
+    graphs = {
+        name: ox.NamedNode(data.base + "graph/" + name) for name in ("asserted", "inferred", "derived", "provenance")
+    }
     own = list(data.store.quads_for_pattern(node, None, None, None))
     if not own:
         return None
@@ -66,7 +69,9 @@ def describe(data: Dataset, iri: str) -> Entity | None:
     for q in own:
         if q.graph_name == graphs["provenance"]:
             continue
-        entity.statements.append(Statement(q.predicate, q.object, q.graph_name == graphs["inferred"]))
+        entity.statements.append(
+            Statement(q.predicate, q.object, q.graph_name == graphs["inferred"], q.graph_name == graphs["derived"])
+        )
         entity.quads.append(q)
         if isinstance(q.object, ox.NamedNode):
             linked.add(q.object.value)

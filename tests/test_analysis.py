@@ -136,3 +136,11 @@ def test_the_example_table_builds(tmp_path):
     example = PROJECT_ROOT / "docs" / "entry-into-force.example.csv"
     result = ccmkg("build", "--entry-into-force", str(example), "--out", str(tmp_path / "b"))
     assert result.returncode == 0, result.stderr
+
+
+def test_derived_links_show_on_entity_pages(server):
+    from .live import request
+
+    page = request(server, "GET", "/id/lap/action/49", headers={"Accept": "text/html"}).text
+    # Lausanne 49 carries on Vientiane #66, and the page says the link is derived
+    assert 'href="/id/vap/action/66"' in page and ">derived<" in page
