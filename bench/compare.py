@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import re
 import shutil
 import subprocess
@@ -25,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import report  # noqa: E402
 from bench.endpoint import LOOKUPS, _port, _wait  # noqa: E402
 from server.examples import load_examples  # noqa: E402
 
@@ -379,18 +379,13 @@ def main() -> int:
         f"- Memory: RSS counts the store's pages, which the {4} forked workers share, once per worker; PSS, each "
         f"process's fair share, is {pss.get('ccm-kg', float('nan')):.0f} MB for our tree.",
     ]
-    lines += [
-        "",
-        "![p50 latency per query](compare.svg)",
-        "",
-        f"Machine: {platform.machine()}, {os.cpu_count()} cores, CPython {platform.python_version()}.",
-        "",
-    ]
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text("\n".join(lines))
-    _svg([(q, {s: results[s][q][1]["p50"] for s in servers}) for q in queries], servers, out.with_suffix(".svg"))
-    print("\n".join(lines))
+    lines += ["", "![p50 latency per query](compare.svg)"]
+    report.write(args.out, lines)
+    _svg(
+        [(q, {s: results[s][q][1]["p50"] for s in servers}) for q in queries],
+        servers,
+        Path(args.out).with_suffix(".svg"),
+    )
     return 0 if all(e == 0 for s, e in errors.items() if s != "rdflib-endpoint") else 1
 
 

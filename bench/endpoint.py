@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
-import platform
 import shutil
 import signal
 import statistics
@@ -29,6 +28,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench import report  # noqa: E402
 from server.examples import load_examples  # noqa: E402
 
 LOOKUPS = {
@@ -192,12 +192,7 @@ def main() -> int:
     ]
     for name, (rate, times) in load.items():
         lines.append(f"| {name} | {rate:.0f} | {_ms(times, 50):.2f} | {_ms(times, 99):.2f} |")
-    lines += ["", f"Machine: {platform.machine()}, {os.cpu_count()} cores, CPython {platform.python_version()}.", ""]
-    report = "\n".join(lines)
-    out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report)
-    print(report)
+    report.write(args.out, lines)
     return 0
 
 
