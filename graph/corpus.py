@@ -122,11 +122,11 @@ def _group_themes(corpus: Corpus) -> None:
         corpus.themes[candidate.label] = group
 
 
-def state_code(name: str, source: SourceText | None = None, span: Span | None = None) -> str:
+def state_code(name: str, source: SourceText, span: Span) -> str:
+    """The ISO 3166 code of a state the text names; a name no list knows is a malformed document."""
     code = iso3(name)
     if code is None:
-        where = f" ({source.path}:{source.line_of(span.start)})" if source and span else ""
-        raise ValueError(f"no ISO 3166 code for the state named {name!r}{where}")
+        raise source.error(span.start, f"no ISO 3166 code for the state named {name!r}")
     return code
 
 

@@ -206,18 +206,17 @@ def _split_names(names: str) -> list[str]:
 
 
 def _participants(out: ReportRecords, text: str, span: Span) -> None:
-    from .actors import iso3
-
+    """States by their status (paragraphs 7-10); organisations by the rule of procedure they came
+    under (11-13), which is what tells the two kinds of list apart."""
     rule = _RULE.search(text)
-    for pattern, status in _LIST_STATUS:
-        if m := pattern.search(text):
-            names = m.group("list") if "list" in m.groupdict() else text.split(":", 1)[1]
-            if any(iso3(n) is None for n in _split_names(names)):
-                break  # a list of organisations, not of states
-            for name in _split_names(names):
-                out.participations.append(Participation("1msp", name, "state", status, span))
-            return
-    if rule and "participated" in text or rule and "took part" in text:
+    if rule is None:
+        for pattern, status in _LIST_STATUS:
+            if m := pattern.search(text):
+                names = m.group("list") if "list" in m.groupdict() else text.split(":", 1)[1]
+                for name in _split_names(names):  # each must be a state: the mapping checks its ISO code
+                    out.participations.append(Participation("1msp", name, "state", status, span))
+                return
+    elif "participated" in text or "took part" in text:
         names = text.split(":", 1)[1] if ":" in text else text[: text.index(" participated")]
         names = re.sub(r"^The\s+", "", names)
         names = re.sub(r"\s+also$", "", names.split(" participated")[0])

@@ -101,3 +101,20 @@ def test_missing_document_fails_with_its_path(tmp_path):
     result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "b"))
     assert result.returncode != 0
     assert str(docs / SOURCE_FILES["002"]) in result.stderr and "missing" in result.stderr
+
+
+def test_unknown_state_is_reported_at_its_line(tmp_path):
+    docs = _copy_documents(tmp_path)
+    report = docs / SOURCE_FILES["002"]
+    text = report.read_text(encoding="utf-8")
+    report.write_text(
+        text.replace(
+            "participated in the work of the Meeting: Albania,", "participated in the work of the Meeting: Atlantis,"
+        ),
+        encoding="utf-8",
+    )
+    result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "b"))
+    # 002 paragraph 7, the list of States Parties
+    line = text[: text.index("7. The following States Parties")].count("\n") + 1
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{report}:{line}: no ISO 3166 code for the state named 'Atlantis'" in result.stderr
