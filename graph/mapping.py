@@ -17,7 +17,7 @@ from .iris import Iris
 from .namespace import CCM
 from .records import Action, ArticleRef, Deadline, Provision
 from .sources import SourceText, Span
-from .text import iso_date
+from .text import iso_date, title_case
 from .text import roman as to_int
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -55,12 +55,6 @@ def _date(value: str) -> Literal:
 
 def _year(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.gYear)
-
-
-def _title_case(text: str) -> str:
-    small = {"of", "the", "on", "and", "to", "for", "in"}
-    words = text.lower().split()
-    return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(words))
 
 
 class Mapper:
@@ -258,7 +252,7 @@ class Mapper:
     def plans(self) -> None:
         vap, lap = self.c.vap, self.c.lap
         plan = self.i.plan("vap")
-        self.entity(plan, CCM.ActionPlan, _title_case(self.c.sources["002"].quote(vap.title_span)), vap.title_span)
+        self.entity(plan, CCM.ActionPlan, title_case(self.c.sources["002"].quote(vap.title_span)), vap.title_span)
         self.add(plan, CCM.title, Literal("Vientiane Action Plan", lang="en"))
         if vap.adopted:
             self.add(plan, CCM.adopted, _date(iso_date(*vap.adopted)))
@@ -418,7 +412,7 @@ class Mapper:
             self.part(s, doc, doc, p.number)
             self.add(s, CCM.number, Literal(str(p.number)))
             self.add(s, CCM.text, Literal(p.text, lang="en"))
-            self.add(s, SKOS.note, Literal(_title_case(p.section), lang="en"))
+            self.add(s, SKOS.note, Literal(title_case(p.section), lang="en"))
             if decision:
                 self.add(s, CCM.decidedAt, self.i.meeting("1msp"))
                 for m in re.finditer(r"\b(?:adopted|and) the ([A-Z][\w ]+?), as contained in Annex (I+)\b", p.text):

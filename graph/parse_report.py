@@ -17,7 +17,7 @@ from .records import (
     Theme,
 )
 from .sources import SourceText, Span
-from .text import MONTH_NAMES, ORDINAL_WORDS, clean, iso_date, ordinal
+from .text import MONTH_NAMES, ORDINAL_WORDS, clean, iso_date, ordinal, title_case
 
 _SECTION = re.compile(r"^\s*(I|II|III|IV|V)\.\s+([A-Z][A-Z ]+)\s*$")
 _PARAGRAPH = re.compile(r"^\s*(\d+)\.\s+")
@@ -46,7 +46,7 @@ def parse(src: SourceText) -> ReportRecords:
     kind = src.find(r"^FINAL DOCUMENT\s*$", heading.end())
     start = src.find(r"^I\.\s+INTRODUCTION\s*$", kind.end()).start()
     end = src.find(r"^Annex I\s*$", start).start()
-    title = f"{_title_case(kind.group())} of the {_title_case(clean(heading.group()))}"
+    title = f"{title_case(kind.group())} of the {title_case(clean(heading.group()))}"
     out = ReportRecords(title, src.span(heading.start(), kind.end()))
     _paragraphs(src, out, start, end)
     numbers = [p.number for p in out.paragraphs]
@@ -55,12 +55,6 @@ def parse(src: SourceText) -> ReportRecords:
     for p in out.paragraphs:
         _facts(src, out, p)
     return out
-
-
-def _title_case(text: str) -> str:
-    small = {"of", "the", "to", "on", "and"}
-    words = text.strip().lower().split()
-    return " ".join(w if i and w in small else w.capitalize() for i, w in enumerate(words))
 
 
 def _paragraphs(src: SourceText, out: ReportRecords, start: int, end: int) -> None:
@@ -124,18 +118,18 @@ def _facts(src: SourceText, out: ReportRecords, p: ReportParagraph) -> None:
     _officers(out, text, span)
 
 
-def _meeting_key(name: str) -> tuple[str, str, int | None, int | None]:
+def _meeting_key(name: str) -> tuple[str, str, int | None]:
     """Key, kind and number of a meeting named in the report."""
     if m := re.search(rf"\b({ORDINAL_WORDS})\s+Meeting\s+of\s+States\s+Parties", name, re.I):
         n = ordinal(m.group(1))
-        return f"{n}msp", "msp", n, None
+        return f"{n}msp", "msp", n
     if re.search(r"preparatory\s+meeting", name, re.I):
-        return "1msp-preparatory", "preparatory", None, None
-    return "1msp-intersessional", "intersessional", None, None
+        return "1msp-preparatory", "preparatory", None
+    return "1msp-intersessional", "intersessional", None
 
 
 def _add_meeting(out: ReportRecords, name: str, span: Span, **facts: object) -> Meeting:
-    key, kind, number, _ = _meeting_key(name)
+    key, kind, number = _meeting_key(name)
     meeting = next((m for m in out.meetings if m.key == key), None)
     if meeting is None:
         label = {

@@ -136,3 +136,12 @@ MONTH_NAMES = "|".join(MONTHS)
 def iso_date(day: str | int, month: str, year: str | int) -> str:
     """'30', 'April', '2010' -> '2010-04-30' (xsd:date)."""
     return f"{int(year):04d}-{MONTHS.index(month.capitalize()) + 1:02d}-{int(day):02d}"
+
+
+_SMALL_WORDS = {"of", "the", "on", "and", "to", "for", "in"}
+
+
+def title_case(text: str) -> str:
+    """'FINAL DOCUMENT' -> 'Final Document'; 'VIENTIANE ACTION PLAN' -> 'Vientiane Action Plan'."""
+    words = text.strip().lower().split()
+    return " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))

@@ -83,7 +83,7 @@ def describe(data: Dataset, iri: str) -> Entity | None:
             incoming[q.predicate.value].append(q.subject.value)
         entity.quads.append(q)
         linked.add(q.subject.value)
-    entity.incoming = {p: sorted(subjects, key=lambda s: _sort_key(data, s)) for p, subjects in incoming.items()}
+    entity.incoming = {p: sorted(subjects, key=_sort_key) for p, subjects in incoming.items()}
     for iri_ in sorted(linked):  # sorted: the same document every time, in every process
         for q in data.store.quads_for_pattern(ox.NamedNode(iri_), RDFS_LABEL, None, None):
             entity.quads.append(q)
@@ -94,7 +94,7 @@ def describe(data: Dataset, iri: str) -> Entity | None:
     return entity
 
 
-def _sort_key(data: Dataset, iri: str) -> tuple:
+def _sort_key(iri: str) -> tuple:
     # numbers in IRIs sort as numbers: action/9 before action/10
     parts = iri.split("/")
     return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)

@@ -33,15 +33,16 @@ def init_app(app: Flask) -> None:
 
 
 def _rows_from_store(data: ds.Dataset) -> list[tuple[str, str, str, str, str]]:
+    """The same rows the build indexes: from the asserted graph, typed by the ontology."""
+    import pyoxigraph as ox
     from rdflib import Graph
 
-    asserted, ontology = Graph(), Graph()
-    for q in data.store.quads_for_pattern(None, None, None):
-        from rdflib.util import from_n3
-
-        triple = tuple(from_n3(str(t)) for t in (q.subject, q.predicate, q.object))
-        (ontology if q.graph_name.value.endswith("/graph/ontology") else asserted).add(triple)
-    return search_index.rows(asserted, ontology)
+    graphs = []
+    for name in ("asserted", "ontology"):
+        quads = data.store.quads_for_pattern(None, None, None, ox.NamedNode(f"{data.base}graph/{name}"))
+        nt = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
+        graphs.append(Graph().parse(data=nt, format="nt"))
+    return search_index.rows(*graphs)
 
 
 def _db() -> sqlite3.Connection:
