@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 TARGET_S = 3.0
 _RUN = (
-    "import resource, sys; from graph.cli import main; code = main(sys.argv[1:]); "
+    "import resource, sys; from server.cli import main; code = main(sys.argv[1:]); "
     "print('MAXRSS', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)"
 )
 

@@ -168,7 +168,7 @@ def main() -> int:
         return 2
     data = ROOT / "build" / "ccm.nq"
     if not data.is_file():
-        subprocess.run([sys.executable, "-m", "graph.cli", "build"], check=True, cwd=ROOT)
+        subprocess.run([sys.executable, "-m", "server.cli", "build"], check=True, cwd=ROOT)
     queries = {e.name: e.query for e in load_examples()} | LOOKUPS
     if args.smoke:
         queries = dict(list(queries.items())[:1] + list(LOOKUPS.items())[:1])
@@ -189,14 +189,14 @@ def main() -> int:
         _wait(ports["store"], "/query?query=ASK%7B%7D")
         store_endpoint = f"http://127.0.0.1:{ports['store']}/query"
         subprocess.run(
-            [sys.executable, "-m", "graph.cli", "publish", "--store", store_endpoint, "--data", str(data)],
+            [sys.executable, "-m", "server.cli", "publish", "--store", store_endpoint, "--data", str(data)],
             check=True,
             capture_output=True,
             cwd=ROOT,
         )
         commands = {
             "ccm-kg": (
-                [sys.executable, "-m", "graph.cli", "serve", "--data", str(data), "--port", str(ports["ccm-kg"])],
+                [sys.executable, "-m", "server.cli", "serve", "--data", str(data), "--port", str(ports["ccm-kg"])],
                 "/readyz",
                 "/sparql",
             ),
@@ -230,7 +230,7 @@ def main() -> int:
                 [
                     sys.executable,
                     "-m",
-                    "graph.cli",
+                    "server.cli",
                     "serve",
                     "--store",
                     store_endpoint,

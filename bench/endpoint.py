@@ -123,7 +123,7 @@ def main() -> int:
     repeat = 5 if args.smoke else args.repeat
     data = ROOT / "build" / "ccm.nq"
     if not data.is_file():
-        subprocess.run([sys.executable, "-m", "graph.cli", "build"], check=True, cwd=ROOT)
+        subprocess.run([sys.executable, "-m", "server.cli", "build"], check=True, cwd=ROOT)
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
     queries = {e.name: e.query for e in load_examples()} | LOOKUPS
 
@@ -131,7 +131,7 @@ def main() -> int:
     with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
         stack.enter_context(
             _process(
-                [sys.executable, "-m", "graph.cli", "serve", "--data", str(data), "--port", str(ours_port)],
+                [sys.executable, "-m", "server.cli", "serve", "--data", str(data), "--port", str(ours_port)],
                 ours_port,
                 "/readyz",
             )

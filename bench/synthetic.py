@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from graph import corpus as corpus_mod
+from graph import parse
 from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
 
 _VAP_MARK = re.compile(r"Action\s*#\s*\d+")
@@ -48,7 +48,7 @@ def _replicate(text: str, blocks: list[tuple[int, int, re.Pattern[str], str]], f
 def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
     """A documents directory `factor` times the size of `source`; returns it."""
     target.mkdir(parents=True, exist_ok=True)
-    real = corpus_mod.read(source)
+    real = parse.read(source)
     blocks: dict[str, list] = {key: [] for key in SOURCE_FILES}
     for action in real.vap.actions:
         for span in action.spans:

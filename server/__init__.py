@@ -1,9 +1,9 @@
-"""The Flask application: SPARQL endpoint, query UI and health checks over one dataset."""
+"""The Flask application over one dataset: the SPARQL endpoint, dereferenceable IRIs and pages,
+browsing, search, downloads, the query UI and health checks. `create_app(config)` builds it."""
 
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response
@@ -11,18 +11,18 @@ from flask_compress import Compress
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
 
-from graph.mapping import PREFIXES
+from graph.publish.files import DEFAULT_OUT, NQUADS
 
-from . import dataset
-from .remote import StoreError, StoreUnavailable
+from .store import dataset
+from .store.remote import StoreError, StoreUnavailable
+
+__all__ = ["create_app"]
 
 DEFAULTS: dict[str, Any] = {
-    "DATA_FILE": str(Path(__file__).resolve().parents[1] / "build" / "ccm.nq"),
+    "DATA_FILE": str(DEFAULT_OUT / NQUADS),
     "QUERY_TIMEOUT": 10.0,  # seconds a user query may run before it is stopped
     "MAX_ROWS": 10_000,  # rows (or triples) a response carries at most
     "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of request body: beyond, 413
-    "PREFIXES": {p: str(ns) for p, ns in PREFIXES.items()}
-    | {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
     "COMPRESS_MIMETYPES": [
         "text/html",
         "text/css",
@@ -67,12 +67,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         max_age=86400,
     )
 
-    from . import browse, dumps, linked_data, pages, search, sparql, ui
+    from . import browse, documents, dumps, linked_data, search, ui, void
+    from .sparql import endpoint
 
-    pages.init_app(app)
+    linked_data.init_app(app)
     search.init_app(app)
-    for blueprint in (sparql.bp, ui.bp, linked_data.bp, browse.bp, search.bp, dumps.bp):
-        app.register_blueprint(blueprint)
+    for module in (endpoint, ui, linked_data, browse, documents, search, dumps, void):
+        app.register_blueprint(module.bp)
 
     @app.get("/healthz")
     def healthz() -> Response:

@@ -1,26 +1,21 @@
-"""Browsing without SPARQL: the home page, lists per class, the ontology's documentation and the
-source documents with every extracted span anchored."""
+"""Browsing without SPARQL: the home page, lists per class and the ontology's documentation."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import lru_cache
 
 import pyoxigraph as ox
-from flask import Blueprint, abort, render_template, request
-from markupsafe import Markup, escape
+from flask import Blueprint, abort, render_template
+from rdflib import OWL
 
-from graph.sources import SOURCE_FILES
+from graph.vocab import CCM
+from graph.vocab.external import RDF_TYPE, sparql_prefixes
 
-from . import dataset as ds
+from .store import dataset as ds
 
 bp = Blueprint("browse", __name__)
-CCM = "https://w3id.org/ccm/ontology#"
-PREFIXES = """PREFIX ccm: <https://w3id.org/ccm/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+PREFIXES = sparql_prefixes("ccm", "rdfs", "skos")
 
 # name -> (title, query giving ?item ?label ?group ?order), grouped by ?group
 LISTS = {
@@ -123,7 +118,7 @@ def listing(name: str) -> str:
     if name not in LISTS:
         abort(404, f"no list named {name}")
     title, query = LISTS[name]
-    groups: dict[str, list] = defaultdict(list)
+    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for row in _select(query):
         groups[row["group"].value].append((row["item"].value, row["label"].value))
     return render_template("pages/listing.html", title=title, groups=groups)
@@ -135,11 +130,9 @@ def ontology() -> str:
 
 
 @lru_cache(maxsize=1)
-def _ontology_terms() -> dict[str, list[dict]]:
+def _ontology_terms() -> dict[str, list[dict[str, object]]]:
     data = ds.get()
-    graph = ox.NamedNode(data.base + "graph/ontology")
-    if not any(True for _ in data.store.quads_for_pattern(None, None, None, graph)):
-        graph = ox.NamedNode("https://w3id.org/ccm/graph/ontology")
+    graph = data.graph("ontology")
     rows = data.store.query(
         PREFIXES
         + f"""
@@ -149,19 +142,18 @@ def _ontology_terms() -> dict[str, list[dict]]:
                (GROUP_CONCAT(DISTINCT STR(?range); SEPARATOR=" ") AS ?ranges) WHERE {{
           GRAPH <{graph.value}> {{
             ?term a ?kind ; rdfs:label ?label ; rdfs:comment ?comment .
-            FILTER(?kind IN (<http://www.w3.org/2002/07/owl#Class>, <http://www.w3.org/2002/07/owl#ObjectProperty>,
-                             <http://www.w3.org/2002/07/owl#DatatypeProperty>))
+            FILTER(?kind IN (<{OWL.Class}>, <{OWL.ObjectProperty}>, <{OWL.DatatypeProperty}>))
             OPTIONAL {{ ?term rdfs:subClassOf|rdfs:subPropertyOf ?super }}
             OPTIONAL {{ ?term rdfs:domain ?domain }} OPTIONAL {{ ?term rdfs:range ?range }} }}
         }} GROUP BY ?term ?kind ?label ?comment ORDER BY ?label"""
     )
     usage: dict[str, int] = defaultdict(int)
-    for q in data.store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), None):
+    for q in data.store.quads_for_pattern(None, RDF_TYPE, None):
         usage[q.object.value] += 1
-    terms: dict[str, list[dict]] = {"Classes": [], "Properties": []}
+    terms: dict[str, list[dict[str, object]]] = {"Classes": [], "Properties": []}
     predicate_counts: dict[str, int] = defaultdict(int)
     for q in data.store.quads_for_pattern(None, None, None, None):
-        if q.predicate.value.startswith(CCM):
+        if q.predicate.value.startswith(CCM._NS):
             predicate_counts[q.predicate.value] += 1
     for row in rows:
         iri = row["term"].value
@@ -183,54 +175,3 @@ def _ontology_terms() -> dict[str, list[dict]]:
 
 def _words(value: ox.Literal | None) -> list[str]:
     return value.value.split() if value is not None else []
-
-
-@bp.route("/documents")
-def documents() -> str:
-    return render_template("pages/documents.html", files=SOURCE_FILES)
-
-
-@bp.route("/documents/<key>")
-def document(key: str) -> str:
-    if key not in SOURCE_FILES:
-        abort(404, f"no source document {key}")
-    from graph.sources import SourceText
-
-    text = SourceText.load(key).text
-    highlight = None
-    if m := re.fullmatch(r"(\d+)-(\d+)", request.args.get("highlight", "")):
-        highlight = (int(m.group(1)), int(m.group(2)))
-        if not 0 <= highlight[0] <= highlight[1] <= len(text):
-            abort(400, "highlight is outside the document")
-    return render_template(
-        "pages/document.html", key=key, name=SOURCE_FILES[key], body=_anchored(text, _spans(key), highlight)
-    )
-
-
-@lru_cache(maxsize=8)
-def _spans(key: str) -> tuple[tuple[int, int], ...]:
-    data = ds.get()
-    prefix = f"{data.base}id/source/{key}/"
-    found = set()
-    for q in data.store.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/oa#hasSource"), None):
-        if q.subject.value.startswith(prefix):
-            start, end = q.subject.value[len(prefix) :].split("-")
-            found.add((int(start), int(end)))
-    return tuple(sorted(found))
-
-
-def _anchored(text: str, spans: tuple[tuple[int, int], ...], highlight: tuple[int, int] | None) -> Markup:
-    """The text with an empty anchor at the start of every extracted span, and the highlighted span marked."""
-    events: dict[int, list[str]] = defaultdict(list)
-    for start, end in spans:
-        events[start].append(f'<span id="c{start}-{end}"></span>')
-    if highlight:
-        events[highlight[0]].append("<mark>")
-        events[highlight[1]].insert(0, "</mark>")
-    out, last = [], 0
-    for pos in sorted(events):
-        out.append(str(escape(text[last:pos])))
-        out.extend(events[pos])
-        last = pos
-    out.append(str(escape(text[last:])))
-    return Markup("".join(out))

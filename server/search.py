@@ -9,12 +9,15 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
-from flask import Blueprint, Flask, current_app, jsonify, render_template, request
+import pyoxigraph as ox
+from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
+from rdflib import Graph
 
-from graph import search_index
+from graph.publish import search_index
+from graph.publish.files import SEARCH
 
-from . import dataset as ds
-from .pages import href
+from .linked_data.render import href
+from .store import dataset as ds
 
 bp = Blueprint("search", __name__)
 _local = threading.local()
@@ -25,21 +28,18 @@ def init_app(app: Flask) -> None:
     """Find the index beside the dataset; for a dataset that came without one, build it now."""
     data = app.extensions["ccm_dataset"]
     directory = data.directory or (Path(app.config["DUMPS_DIR"]) if app.config.get("DUMPS_DIR") else None)
-    path = directory / "search.sqlite" if directory else None
+    path = directory / SEARCH if directory else None
     if path is None or not path.is_file():
-        path = Path(tempfile.mkdtemp(prefix="ccmkg-search-")) / "search.sqlite"
+        path = Path(tempfile.mkdtemp(prefix="ccmkg-search-")) / SEARCH
         search_index.write(path, _rows_from_store(data))
     app.config["SEARCH_INDEX"] = str(path)
 
 
 def _rows_from_store(data: ds.Dataset) -> list[tuple[str, str, str, str, str]]:
     """The same rows the build indexes: from the asserted graph, typed by the ontology."""
-    import pyoxigraph as ox
-    from rdflib import Graph
-
     graphs = []
     for name in ("asserted", "ontology"):
-        quads = data.store.quads_for_pattern(None, None, None, ox.NamedNode(f"{data.base}graph/{name}"))
+        quads = data.store.quads_for_pattern(None, None, None, data.graph(name))
         nt = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
         graphs.append(Graph().parse(data=nt, format="nt"))
     return search_index.rows(*graphs)
@@ -62,7 +62,7 @@ def _match(q: str) -> str | None:
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
 
-def find(q: str, limit: int = MAX_RESULTS) -> list[dict]:
+def find(q: str, limit: int = MAX_RESULTS) -> list[dict[str, object]]:
     match = _match(q)
     if match is None:
         return []
@@ -82,7 +82,7 @@ def find(q: str, limit: int = MAX_RESULTS) -> list[dict]:
 def search() -> str:
     q = request.args.get("q", "").strip()[:200]
     results = find(q) if q else []
-    groups: dict[str, list[dict]] = defaultdict(list)
+    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
     for rank, r in enumerate(results):
         r["rank"] = rank
         groups[r["class"]].append(r)
@@ -92,7 +92,7 @@ def search() -> str:
 
 
 @bp.route("/search/suggest")
-def suggest():  # noqa: ANN201
+def suggest() -> Response:
     q = request.args.get("q", "").strip()[:100]
     items = [{"label": r["label"], "class": r["class"], "url": r["url"], "iri": r["iri"]} for r in find(q, 10)]
     return jsonify(items)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, render_template
+
+from graph.vocab.external import QUERY_PREFIXES
 
 from .examples import load_examples
 
@@ -16,7 +18,7 @@ YASGUI_DIR = Path(__file__).with_name("static") / "yasgui"
 @bp.route("/query")
 def query_ui() -> str:
     examples = load_examples()
-    config = {"prefixes": current_app.config["PREFIXES"], "examples": [asdict(e) for e in examples]}
+    config = {"prefixes": QUERY_PREFIXES, "examples": [asdict(e) for e in examples]}
     return render_template(
         "ui/query.html", config=config, examples=examples, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file()
     )

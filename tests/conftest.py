@@ -8,8 +8,7 @@ import pytest
 from rdflib import Graph
 
 from graph.build import Built, build_dataset
-from graph.iris import Iris
-from graph.namespace import CCM
+from graph.vocab import CCM, Iris
 
 PREFIXES = f"""
 PREFIX ccm: <{CCM._NS}>
@@ -44,7 +43,7 @@ def select(g: Graph, query: str) -> list[tuple]:
 
 @pytest.fixture(scope="session")
 def dataset_file(built: Built, tmp_path_factory) -> Path:
-    from graph.build import NQUADS, write
+    from graph.publish import NQUADS, write
 
     return write(built, tmp_path_factory.mktemp("served") / "build") / NQUADS
 

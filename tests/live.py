@@ -29,7 +29,7 @@ def serve(
     port = free_port()
     source = ["--store", store] if store else ["--data", str(data)]
     process = subprocess.Popen(
-        [sys.executable, "-m", "graph.cli", "serve", *source, "--port", str(port), *args],
+        [sys.executable, "-m", "server.cli", "serve", *source, "--port", str(port), *args],
         env={**os.environ, **(env or {})},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -148,7 +148,7 @@ def oxigraph_store(location: Path) -> Iterator[str]:
 
 def publish(endpoint: str, data: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "graph.cli", "publish", "--store", endpoint, "--data", str(data)],
+        [sys.executable, "-m", "server.cli", "publish", "--store", endpoint, "--data", str(data)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -8,9 +8,9 @@ import pytest
 from rdflib import RDF, XSD, Literal, URIRef
 from rdflib.namespace import PROV
 
-from graph.analysis import add_duration
 from graph.build import build_dataset
-from graph.namespace import CCM
+from graph.derive.dates import add_duration
+from graph.vocab import CCM
 
 from .test_cli import ccmkg
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rdflib import RDF, RDFS, Literal, URIRef
 from rdflib.namespace import SKOS, XSD
 
-from graph.namespace import CCM
+from graph.vocab import CCM
 
 from .conftest import select
 

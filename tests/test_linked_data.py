@@ -85,7 +85,7 @@ def test_unknown_iris_are_404_in_html_and_rdf(server):
 
 
 def test_a_page_for_every_class(server, kg):
-    from graph.namespace import CCM
+    from graph.vocab import CCM
 
     classes = {o for o in kg.objects(None, RDF.type) if str(o).startswith(str(CCM._NS))}
     assert len(classes) > 40

@@ -5,11 +5,11 @@ from __future__ import annotations
 from rdflib import RDFS, Graph
 from rdflib.namespace import OWL, RDF
 
-from graph.gen_namespace import ONTOLOGY, TARGET, render
+from graph.vocab.generate import ONTOLOGY, TARGET, render
 
 
 def test_namespace_module_matches_the_ontology():
-    assert TARGET.read_text() == render(), "run: python -m graph.gen_namespace"
+    assert TARGET.read_text() == render(), "run: python -m graph.vocab.generate"
 
 
 def test_every_term_is_documented():

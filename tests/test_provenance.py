@@ -7,9 +7,8 @@ import hashlib
 from rdflib import RDF, Literal
 from rdflib.namespace import PROV
 
-from graph.mapping import OA
-from graph.namespace import CCM
 from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
+from graph.vocab import CCM, OA
 
 # Concepts the build names itself (kinds of event, roles, statuses) and readings of a text
 # (deadlines, figures) point at text through what they belong to or are themselves sourced.

@@ -1,0 +1,213 @@
+"""Derived statements, kept in their own graph, each saying how it was derived (PROV):
+
+- what is due when: the Convention-anchored time limits as dates, and, given a table of the dates
+  the Convention entered into force for each State Party, every state's own due dates;
+- which article an action serves through its theme (what its text cites is asserted, not derived);
+- how the plans evolved: for each Lausanne action its closest Vientiane actions, and the reverse.
+
+Similarity is TF-IDF cosine over the words of the texts; the method and its threshold are
+resources of their own, which every derived link names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from ..vocab import CCM, TIME, Iris
+from .dates import add_duration
+from .similarity import Tfidf, content_words
+
+LINEAGE_THRESHOLD = 0.2  # below this cosine, two actions share words, not a commitment
+LINEAGE_TOP = 2  # closest actions kept on each side
+
+
+class Deriver:
+    """The derived graph of an asserted graph, written by one method after the other."""
+
+    def __init__(self, asserted: Graph, iris: Iris) -> None:
+        self.asserted = asserted
+        self.iris = iris
+        self.graph = Graph()
+
+    def method(self, key: str, label: str, comment: str, **params: object) -> URIRef:
+        m = self.iris.method(key)
+        self.graph.add((m, RDF.type, PROV.Plan))
+        self.graph.add((m, RDF.type, CCM.DerivationMethod))
+        self.graph.add((m, RDFS.label, Literal(label, lang="en")))
+        self.graph.add((m, RDFS.comment, Literal(comment, lang="en")))
+        for name, value in params.items():
+            self.graph.add((m, CCM[name], Literal(value)))
+        return m
+
+    # -- what is due when ----------------------------------------------------------
+    def due_dates(self, entry_into_force: dict[str, dt.date]) -> None:
+        convention = self.asserted.value(self.iris.convention(), CCM.entryIntoForce)
+        by_state = self.method(
+            "due-date-for-state",
+            "Due date for a State Party",
+            "The date the Convention entered into force for the state, from the table the user supplied, "
+            "plus the duration the time limit states.",
+        )
+        by_convention = self.method(
+            "due-date-from-entry-into-force",
+            "Due date from the Convention's entry into force",
+            "The Convention's entry into force (as the booklet states it) plus the duration the time limit states.",
+        )
+        for deadline in self.asserted.subjects(RDF.type, CCM.RelativeDeadline):
+            duration = self.asserted.value(deadline, TIME.hasXSDDuration)
+            anchor = str(self.asserted.value(deadline, CCM.anchorEvent) or "").rsplit("/", 1)[-1]
+            if duration is None:
+                continue
+            if anchor == "entry-into-force-of-convention" and convention is not None:
+                due = add_duration(convention.toPython(), str(duration))
+                self._due(deadline, None, due, by_convention, [self.iris.convention()])
+            elif anchor == "entry-into-force-for-state-party":
+                for code, start in sorted(entry_into_force.items()):
+                    self._due(deadline, code, add_duration(start, str(duration)), by_state, [])
+
+    def _due(self, deadline: URIRef, state: str | None, due: dt.date, method: URIRef, sources: list[URIRef]) -> None:
+        node = self.iris.due_date(deadline, state)
+        g = self.graph
+        g.add((node, RDF.type, CCM.DueDate))
+        g.add((node, RDFS.label, Literal(f"Due {due.isoformat()}" + (f" for {state}" if state else ""), lang="en")))
+        g.add((node, CCM.ofDeadline, deadline))
+        g.add((node, CCM.dueOn, Literal(due.isoformat(), datatype=XSD.date)))
+        g.add((node, PROV.wasGeneratedBy, method))
+        g.add((node, PROV.wasDerivedFrom, deadline))
+        for source in sources:
+            g.add((node, PROV.wasDerivedFrom, source))
+        if state:
+            g.add((node, CCM.forState, self.iris.state(state)))
+
+    # -- which article an action serves --------------------------------------------
+    def thematic_articles(self) -> None:
+        """Each theme's article, then every action of the theme serves it unless its text cites it already.
+
+        By title when the theme's words are all in one article's title ('Transparency', Article 7
+        'Transparency measures'); otherwise the article whose title and text are closest to the theme's
+        sections and actions, if clearly closer than the next one."""
+        by_title = self.method(
+            "theme-to-article-by-title",
+            "Article of a theme, by its title",
+            "The article whose title holds every word of the theme's label (the shortest such title).",
+        )
+        by_text = self.method(
+            "theme-to-article-by-similarity",
+            "Article of a theme, by its text",
+            "TF-IDF cosine between a theme (its label, its sections' introductions, its actions' texts) and each "
+            "article (its title, weighted three times, and its text); the closest article if it scores at least "
+            "the threshold and 1.5 times the runner-up.",
+            threshold=0.1,
+        )
+        articles = {
+            a: f"{self.asserted.value(a, CCM.title)} " * 3
+            + " ".join(
+                str(t) for p in self.asserted.subjects(CCM.partOf, a) for t in self.asserted.objects(p, CCM.text)
+            )
+            for a in self.asserted.subjects(RDF.type, CCM.Article)
+        }
+        titles = {a: set(content_words(str(self.asserted.value(a, CCM.title)))) for a in articles}
+        themes: dict[URIRef, str] = {}
+        for theme in self.asserted.subjects(RDF.type, CCM.Theme):
+            parts = [str(self.asserted.value(theme, SKOS.prefLabel))] * 3
+            for s in self.asserted.subjects(CCM.theme, theme):
+                parts += [str(t) for t in self.asserted.objects(s, CCM.text)]
+                parts += [str(t) for t in self.asserted.objects(s, CCM.description)]
+            themes[theme] = " ".join(parts)
+        model = Tfidf.fit(articles | themes)
+        for theme in sorted(themes):
+            actions = [
+                a for a in self.asserted.subjects(CCM.theme, theme) if (a, RDF.type, CCM.Action) in self.asserted
+            ]
+            if not actions:
+                continue
+            words = set(content_words(str(self.asserted.value(theme, SKOS.prefLabel))))
+            titled = sorted((len(t), a) for a, t in titles.items() if words and words <= t)
+            if titled:
+                article, method, score = titled[0][1], by_title, None
+            else:
+                ranked = sorted(((model.cosine(theme, a), a) for a in articles), reverse=True)
+                (score, article), (runner_up, _) = ranked[0], ranked[1]
+                if score < 0.1 or score < 1.5 * runner_up:
+                    continue
+                method = by_text
+            link = self.iris.thematic_link(theme)
+            self.graph.add((link, RDF.type, CCM.ThematicLink))
+            self.graph.add(
+                (
+                    link,
+                    RDFS.label,
+                    Literal(
+                        f"{self.asserted.value(theme, SKOS.prefLabel)} → {self.asserted.value(article, RDFS.label)}",
+                        lang="en",
+                    ),
+                )
+            )
+            self.graph.add((link, CCM.theme, theme))
+            self.graph.add((link, CCM.article, article))
+            if score is not None:
+                self.graph.add((link, CCM.similarity, Literal(f"{score:.4f}", datatype=XSD.decimal)))
+            self.graph.add((link, PROV.wasGeneratedBy, method))
+            for action in actions:
+                cited = set(self.asserted.objects(action, CCM.cites))
+                if article in cited or any(str(c).startswith(f"{article}/") for c in cited):
+                    continue
+                self.graph.add((action, CCM.servesArticle, article))
+
+    # -- how the plans evolved ------------------------------------------------------
+    def lineage(self) -> None:
+        asserted = self.asserted
+        method = self.method(
+            "action-lineage",
+            "Closest actions of the other plan",
+            f"TF-IDF cosine between action texts (with their lettered items); for each action the "
+            f"{LINEAGE_TOP} closest of the other plan scoring at least {LINEAGE_THRESHOLD}.",
+            threshold=LINEAGE_THRESHOLD,
+        )
+        plans = {"vap": [], "lap": []}
+        texts = {}
+        for action in asserted.subjects(RDF.type, CCM.Action):
+            key = "vap" if "/vap/" in str(action) else "lap"
+            plans[key].append(action)
+            items = " ".join(str(asserted.value(i, CCM.text)) for i in asserted.objects(action, CCM.hasItem))
+            texts[action] = f"{asserted.value(action, CCM.text)} {items}"
+        model = Tfidf.fit(texts)
+        pairs: dict[tuple[URIRef, URIRef], float] = {}
+        for side, other in (("lap", "vap"), ("vap", "lap")):
+            for action in plans[side]:
+                scored = sorted(((model.cosine(action, o), o) for o in plans[other]), reverse=True)[:LINEAGE_TOP]
+                for score, o in scored:
+                    if score >= LINEAGE_THRESHOLD:
+                        lap, vap = (action, o) if side == "lap" else (o, action)
+                        pairs[(lap, vap)] = score
+        for (lap, vap), score in sorted(pairs.items()):
+            node = self.iris.lineage(lap, vap)
+            g = self.graph
+            g.add((node, RDF.type, CCM.Lineage))
+            g.add(
+                (
+                    node,
+                    RDFS.label,
+                    Literal(
+                        f"{asserted.value(lap, RDFS.label)} continues {asserted.value(vap, RDFS.label)}",
+                        lang="en",
+                    ),
+                )
+            )
+            g.add((node, CCM.successor, lap))
+            g.add((node, CCM.predecessor, vap))
+            g.add((node, CCM.similarity, Literal(f"{score:.4f}", datatype=XSD.decimal)))
+            g.add((node, PROV.wasGeneratedBy, method))
+            g.add((lap, CCM.continues, vap))
+
+
+def derive(asserted: Graph, iris: Iris, entry_into_force: dict[str, dt.date] | None = None) -> Graph:
+    """The derived graph of an asserted graph."""
+    d = Deriver(asserted, iris)
+    d.due_dates(entry_into_force or {})
+    d.thematic_articles()
+    d.lineage()
+    return d.graph

@@ -1,0 +1,93 @@
+"""The two action plans: sections, introductions, actions with their items, and indicators."""
+
+from __future__ import annotations
+
+from rdflib import Literal, URIRef
+
+from ..parse.records import Action, IntroParagraph, Section
+from ..sources.text import iso_date, title_case
+from ..vocab import CCM
+from .base import PLAN_NAME, Mapper, date, year
+
+
+def map_plans(m: Mapper) -> None:
+    vap, lap = m.corpus.vap, m.corpus.lap
+    plan = m.iris.plan("vap")
+    m.entity(plan, CCM.ActionPlan, title_case(m.corpus.sources["002"].quote(vap.title_span)), vap.title_span)
+    m.add(plan, CCM.title, Literal("Vientiane Action Plan", lang="en"))
+    if vap.adopted:
+        m.add(plan, CCM.adopted, date(iso_date(*vap.adopted)))
+    for sec in vap.sections:
+        _section(m, sec, plan)
+    for p in vap.intro:
+        _intro(m, p, plan)
+    for a in vap.actions:
+        _action(m, a, plan, vap.sections)
+    plan = m.iris.plan("lap")
+    title = m.corpus.sources["003"].quote(lap.title_span)
+    m.entity(plan, CCM.ActionPlan, title, lap.title_span)
+    m.add(plan, CCM.title, Literal(title, lang="en"))
+    if lap.period:
+        m.add(plan, CCM.periodStart, year(lap.period[0]))
+        m.add(plan, CCM.periodEnd, year(lap.period[1]))
+    for sec in lap.sections:
+        if sec.order != 1:  # the introduction
+            _section(m, sec, plan)
+    for p in lap.intro:
+        _intro(m, p, plan)
+    for a in lap.actions:
+        _action(m, a, plan, lap.sections)
+    for ind in lap.indicators:
+        s = m.iris.indicator("lap", ind.action, ind.index)
+        m.concept(s, CCM.Indicator, f"Indicator {ind.index} of Lausanne action {ind.action}", "indicators", ind.span)
+        m.add(s, CCM.text, Literal(ind.text, lang="en"))
+        m.add(s, CCM.indicatorOf, m.iris.action("lap", ind.action))
+        m.add(s, CCM.indicatorNumber, Literal(ind.index))
+
+
+def _section(m: Mapper, sec: Section, plan: URIRef) -> None:
+    s = m.iris.section(sec.plan, sec.key)
+    m.entity(s, CCM.PlanSection, sec.title, *sec.spans)
+    m.add(s, CCM.title, Literal(sec.title, lang="en"))
+    m.part(s, m.iris.section(sec.plan, sec.parent) if sec.parent else plan, plan, sec.order)
+    m.add(s, CCM.inPlan, plan)
+    if sec.number is not None:
+        m.add(s, CCM.number, Literal(str(sec.number)))
+    if sec.description:
+        m.add(s, CCM.description, Literal(sec.description, lang="en"))
+        for span in sec.description_spans:
+            m.source(s, span)
+    m.add(s, CCM.theme, m.theme_of(sec.title))
+
+
+def _intro(m: Mapper, p: IntroParagraph, plan: URIRef) -> None:
+    s = m.iris.intro(p.plan, p.number)
+    label = f"{PLAN_NAME[p.plan]} Action Plan, introduction, paragraph {p.number}"
+    m.entity(s, CCM.IntroductionParagraph, label, *p.spans)
+    m.part(s, plan, plan, p.number)
+    m.add(s, CCM.text, Literal(p.text, lang="en"))
+    m.add(s, CCM.number, Literal(str(p.number)))
+
+
+def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None:
+    s = m.iris.action(a.plan, a.number)
+    mark = "#" if a.plan == "vap" else ""
+    m.entity(s, CCM.Action, f"{PLAN_NAME[a.plan]} Action Plan, Action {mark}{a.number}", *a.spans)
+    m.add(s, CCM.inSection, m.iris.section(a.plan, a.section))
+    m.add(s, CCM.inDocument, plan)
+    m.add(s, CCM.inPlan, plan)
+    m.add(s, CCM.actionNumber, Literal(a.number))
+    m.add(s, CCM.order, Literal(a.number))
+    m.add(s, CCM.text, Literal(a.text, lang="en"))
+    m.add(s, CCM.chapeau, Literal(a.chapeau, lang="en") if a.chapeau else None)
+    section = next(x for x in sections if x.key == a.section)
+    m.add(s, CCM.theme, m.theme_of(section.title))
+    for label in a.addressees:
+        m.add(s, CCM.addressee, m.category(label, *a.chapeau_spans))
+    m.items(s, plan, a.items, f"{PLAN_NAME[a.plan]} action {a.number}, item {{}}")
+    for note in a.footnotes:
+        m.add(s, CCM.footnote, Literal(note, lang="en"))
+    for symbol in a.symbols:
+        m.add(s, CCM.citesDocument, m.un_document(symbol, a.spans[0]))
+    m.cite(s, a.refs)
+    m.deadlines(s, a.deadlines)

@@ -1,0 +1,345 @@
+"""Plain records the parsers produce: what the documents say, before any RDF. All of them, here.
+
+Every record carries the spans of text it came from. A record seen in several
+documents (the Vientiane Action Plan is in three files) is one record with several spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..sources import SourceText, Span
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """A meeting named in the text: 'the Eleventh Meeting of States Parties in 2022'."""
+
+    kind: str  # "msp" (Meeting of States Parties) or "rc" (Review Conference)
+    number: int
+    year: int | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.number}{self.kind}"
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A time limit as stated: relative to an event, at a meeting, in a year, or recurring."""
+
+    kind: str  # relative | meeting | calendar | recurring
+    text: str
+    span: Span
+    duration: str | None = None  # xsd:duration, for relative limits
+    anchor: str | None = None  # the event a relative limit counts from
+    meeting: MeetingRef | None = None
+    year: int | None = None
+    month_day: str | None = None  # xsd:gMonthDay, for "30 April of each year"
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """A citation of the Convention: Article 4, Article 4, paragraph 1, Article 3.6, Article 4.1 (a)."""
+
+    article: int
+    paragraph: int | None = None
+    sub: str | None = None
+    paragraph_to: int | None = None  # "paragraphs 5 to 8"
+
+
+@dataclass
+class Provision:
+    """An article, numbered paragraph, lettered sub-paragraph or roman item of the Convention."""
+
+    path: tuple[str, ...]  # ("4",), ("4", "1"), ("4", "1", "a"), ("2", "2", "c", "i")
+    text: str
+    span: Span
+    title: str | None = None
+    title_span: Span | None = None
+    refs: list[ArticleRef] = field(default_factory=list)
+
+
+@dataclass
+class PreambleRecital:
+    number: int
+    text: str
+    span: Span
+
+
+@dataclass
+class Definition:
+    number: int
+    term: str
+    text: str
+    span: Span
+
+
+@dataclass
+class Obligation:
+    """A normative statement of the Convention: a duty, a prohibition or a permission."""
+
+    provision: tuple[str, ...]
+    index: int
+    modality: str  # duty | prohibition | permission
+    bearer: str | None  # actor category label, as normalised by actors.category_label
+    text: str
+    span: Span
+    deadlines: list[Deadline] = field(default_factory=list)
+
+
+@dataclass
+class Section:
+    plan: str  # "vap" | "lap"
+    key: str  # IRI path below the plan: "8", "8/compliance", "victim-assistance"
+    order: int  # position in the plan
+    title: str
+    spans: list[Span]
+    number: int | None = None  # the roman numeral's value, where the section has one
+    parent: str | None = None
+    description: str | None = None  # the paragraphs that open the section, before its actions
+    description_spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class ActionItem:
+    label: str  # "a", "A", "i"
+    text: str
+    span: Span
+
+
+@dataclass
+class Action:
+    plan: str
+    number: int
+    text: str
+    section: str
+    addressees: list[str]
+    spans: list[Span]
+    chapeau: str | None = None
+    chapeau_spans: list[Span] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    refs: list[ArticleRef] = field(default_factory=list)
+    items: list[ActionItem] = field(default_factory=list)
+    footnotes: list[str] = field(default_factory=list)
+    symbols: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Indicator:
+    plan: str
+    action: int
+    index: int
+    text: str
+    span: Span
+
+
+@dataclass
+class IntroParagraph:
+    """A numbered paragraph of a plan's introduction."""
+
+    plan: str
+    number: int
+    text: str
+    spans: list[Span]
+
+
+@dataclass
+class Figure:
+    """A quantity a declaration states: '178 million sub-munitions'."""
+
+    value: Decimal
+    unit: str
+    text: str
+    span: Span
+    qualifier: str | None = None  # "nearly", "more than"
+
+
+@dataclass
+class DeclarationParagraph:
+    declaration: str  # "vientiane" | "lausanne"
+    number: int
+    text: str
+    span: Span
+    heading: str | None = None
+    items: list[ActionItem] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+
+
+@dataclass
+class Declaration:
+    key: str
+    title: str
+    span: Span
+    adopted: str | None = None  # xsd:date
+    paragraphs: list[DeclarationParagraph] = field(default_factory=list)
+
+
+@dataclass
+class Meeting:
+    key: str  # "1msp", "2msp", "1msp-preparatory", ...
+    label: str
+    spans: list[Span]
+    kind: str | None = None  # msp | rc | preparatory | intersessional
+    number: int | None = None
+    start: str | None = None  # xsd:date
+    end: str | None = None
+    year: int | None = None
+    place: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Person:
+    name: str
+    honorific: str | None
+    description: str | None
+    span: Span
+
+
+@dataclass
+class Office:
+    """A post at a meeting and who held it: a person, a state or an organisation."""
+
+    meeting: str
+    role: str  # President, Vice-President, Friend of the President, ...
+    holder: str  # a person's name, a state's name or an organisation's name
+    holder_kind: str  # person | state | organisation
+    span: Span
+    topic: str | None = None
+    person: Person | None = None
+
+
+@dataclass
+class Participation:
+    meeting: str
+    name: str
+    kind: str  # state | organisation
+    status: str  # the status stated by the report
+    span: Span
+    acronym: str | None = None
+    rule: str | None = None  # "Rule 1(2)" of the Rules of Procedure
+
+
+@dataclass
+class ReportParagraph:
+    number: int
+    section: str
+    text: str
+    span: Span
+    symbols: list[str] = field(default_factory=list)
+    refs: list[ArticleRef] = field(default_factory=list)
+
+
+@dataclass
+class DocumentSymbol:
+    symbol: str
+    span: Span
+    date: str | None = None
+
+
+@dataclass
+class Theme:
+    label: str
+    span: Span
+
+
+@dataclass
+class MandateItem:
+    index: int
+    text: str
+    span: Span
+
+
+# -- what one parser gives for one document ----------------------------------------
+
+
+@dataclass
+class ConventionRecords:
+    """The Convention as the Lausanne booklet prints it."""
+
+    title_span: Span
+    adopted: str | None = None  # xsd:date, "Adopted on 30 May 2008 in Dublin, Ireland"
+    adopted_place: str | None = None
+    signed: str | None = None
+    signed_place: str | None = None
+    entry_into_force: str | None = None
+    dates_span: Span | None = None
+    preamble: list[PreambleRecital] = field(default_factory=list)
+    provisions: list[Provision] = field(default_factory=list)
+    definitions: list[Definition] = field(default_factory=list)
+    obligations: list[Obligation] = field(default_factory=list)
+
+
+@dataclass
+class VapCopy:
+    """One printing of the plan, as parsed."""
+
+    src: SourceText
+    intro: list[IntroParagraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    title_span: Span | None = None
+    adopted: tuple[int, str, int] | None = None
+
+
+@dataclass
+class LapRecords:
+    title_span: Span
+    intro: list[IntroParagraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    period: tuple[int, int] | None = None  # "for the period 2021-26"
+
+
+@dataclass
+class ReportRecords:
+    title: str
+    title_span: Span
+    paragraphs: list[ReportParagraph] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    speakers: list[Person] = field(default_factory=list)
+    symbols: list[DocumentSymbol] = field(default_factory=list)
+    themes: list[Theme] = field(default_factory=list)
+
+
+@dataclass
+class IsuRecords:
+    name: str
+    span: Span
+    mandate_span: Span
+    mandate: list[MandateItem] = field(default_factory=list)
+    address: str | None = None
+    address_span: Span | None = None
+    telephone: str | None = None
+    email: str | None = None
+    homepage: str | None = None
+
+
+@dataclass
+class ThemeGroup:
+    """A theme and every heading or topic that names it."""
+
+    label: str
+    labels: list[str] = field(default_factory=list)
+    spans: list[Span] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """Every document's records, with what several documents state merged into one record."""
+
+    sources: dict[str, SourceText]
+    convention: ConventionRecords
+    vap: VapCopy
+    lap: LapRecords
+    report: ReportRecords
+    vientiane: Declaration
+    lausanne: Declaration
+    isu: IsuRecords
+    meetings: dict[str, Meeting]
+    themes: dict[str, ThemeGroup]  # heading or topic (as printed) -> its theme

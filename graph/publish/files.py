@@ -1,0 +1,22 @@
+"""The files a build writes: their names, what each holds, and its media type. The server reads
+these names too, so a download or the search index is found where the build put it."""
+
+from __future__ import annotations
+
+from ..sources import PROJECT_ROOT
+
+DEFAULT_OUT = PROJECT_ROOT / "build"
+TRIG, NQUADS, ASSERTED_TTL = "ccm.trig", "ccm.nq", "asserted.ttl"
+MANIFEST, SEARCH, CHECKSUMS = "manifest.json", "search.sqlite", "SHA256SUMS"
+DUMPS = (TRIG, NQUADS, ASSERTED_TTL)  # written plain and gzipped
+
+# what /dump offers: file -> (title, media type)
+DOWNLOADS: dict[str, tuple[str, str]] = {
+    f"{TRIG}.gz": ("All four named graphs, TriG, gzip", "application/gzip"),
+    f"{NQUADS}.gz": ("All four named graphs, N-Quads, gzip", "application/gzip"),
+    f"{ASSERTED_TTL}.gz": ("What the documents state (the asserted graph), Turtle, gzip", "application/gzip"),
+    TRIG: ("All four named graphs, TriG", "application/trig"),
+    NQUADS: ("All four named graphs, N-Quads", "application/n-quads"),
+    ASSERTED_TTL: ("The asserted graph, Turtle", "text/turtle"),
+    CHECKSUMS: ("SHA-256 checksums of the files", "text/plain"),
+}

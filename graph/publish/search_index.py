@@ -1,0 +1,51 @@
+"""The full-text search index built with the graph: SQLite FTS5 over labels and texts.
+
+One row per resource that has a label: its IRI, its most specific ccm: class, its label, and
+the texts it carries (ccm:text, skos:definition, ccm:title, skos:altLabel). Ranked with BM25,
+labels weighing more than texts.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, Graph, URIRef
+
+from ..vocab import CCM
+
+_TEXTS = (CCM.text, SKOS.definition, CCM.title, SKOS.altLabel, CCM.description)
+# a label weighs ten times a text, an IRI's words twice
+WEIGHTS = (0.0, 0.0, 10.0, 1.0, 2.0)
+
+
+def rows(asserted: Graph, ontology: Graph) -> list[tuple[str, str, str, str, str]]:
+    """(iri, class, label, text, iri words) for every labelled resource of the asserted graph."""
+    depth: dict[URIRef, int] = defaultdict(int)
+    for cls in ontology.subjects(RDF.type, None):
+        depth[cls] = len(list(ontology.transitive_objects(cls, RDFS.subClassOf)))
+    out = []
+    for s, label in asserted.subject_objects(RDFS.label):
+        if not isinstance(s, URIRef):
+            continue
+        classes = [c for c in asserted.objects(s, RDF.type) if str(c).startswith(str(CCM._NS))]
+        cls = max(classes, key=lambda c: depth[c], default=None)
+        texts = " ".join(str(t) for p in _TEXTS for t in asserted.objects(s, p))
+        words = str(s).rsplit("/id/", 1)[-1].replace("/", " ").replace("-", " ")
+        out.append((str(s), str(cls).removeprefix(str(CCM._NS)) if cls else "", str(label), texts, words))
+    return out
+
+
+def write(path: Path, entries: list[tuple[str, str, str, str, str]]) -> None:
+    db = sqlite3.connect(path)
+    try:
+        db.execute(
+            "CREATE VIRTUAL TABLE entity USING fts5(iri UNINDEXED, class UNINDEXED, label, text, words,"
+            " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+        )
+        db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?)", entries)
+        db.execute("INSERT INTO entity(entity) VALUES ('optimize')")
+        db.commit()
+    finally:
+        db.close()

@@ -1,0 +1,120 @@
+"""The `ccmkg` command: `build` writes the dataset, `serve` serves it, `publish` loads it into an
+external store. The top floor: the only module that knows both the graph and the server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from graph import build_dataset, write
+from graph.derive import ValidationFailed
+from graph.publish import DEFAULT_OUT, NQUADS
+from graph.sources import DOCUMENTS_DIR, ParseError
+from graph.sources.entry_into_force import read_entry_into_force
+from graph.vocab import DEFAULT_BASE
+
+
+def build(documents: Path, base: str, out: Path, entry_into_force: Path | None = None) -> int:
+    """Build the dataset into `out`; the exit code (2: a malformed input, 3: the graph breaks its shapes)."""
+    started = time.perf_counter()
+    try:
+        dates = read_entry_into_force(entry_into_force) if entry_into_force else None
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    try:
+        built = build_dataset(documents, base, dates)
+        out = write(built, out)
+    except ParseError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except ValidationFailed as exc:
+        print(f"error: the graph breaks ontology/shapes.ttl\n{exc}", file=sys.stderr)
+        return 3
+    elapsed = time.perf_counter() - started
+    width = max(len(name) for name in built.counts)
+    print("instances per class (asserted and inferred):")
+    for name, count in sorted(built.counts.items()):
+        print(f"  {name:<{width}}  {count:>6}")
+    for graph, size in built.manifest["graphs"].items():  # type: ignore[union-attr]
+        print(f"{size:>7} triples in <{graph}>")
+    print(f"wrote {out} in {elapsed:.2f} s")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    eif = Path(args.entry_into_force) if args.entry_into_force else None
+    return build(Path(args.documents), args.base, Path(args.out), eif)
+
+
+def _publish(args: argparse.Namespace) -> int:
+    from .store.publish import publish, update_endpoint
+
+    data = Path(args.data)
+    if not data.is_file():
+        print(f"error: no dataset file {data}: run `ccmkg build` first", file=sys.stderr)
+        return 2
+    try:
+        sent = publish(data, args.update or update_endpoint(args.store))
+    except Exception as exc:  # noqa: BLE001 - the store's or the network's error, reported as such
+        print(f"error: publishing to {args.update or args.store} failed: {exc}", file=sys.stderr)
+        return 1
+    for graph, size in sorted(sent.items()):
+        print(f"{size:>7} triples in <{graph}>")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    if args.store:
+        dumps = Path(args.dumps) if args.dumps else DEFAULT_OUT
+        serve(None, args.host, args.port, args.workers, args.timeout, store=args.store, dumps=dumps)
+        return 0
+    data = Path(args.data) if args.data else DEFAULT_OUT / NQUADS
+    if not args.data and not data.is_file():
+        print(f"no dataset at {data}: building it first", file=sys.stderr)
+        if code := build(DOCUMENTS_DIR, DEFAULT_BASE, DEFAULT_OUT):
+            return code
+    if not data.is_file():
+        print(f"error: no dataset file {data}", file=sys.stderr)
+        return 2
+    serve(str(data.resolve()), args.host, args.port, args.workers, args.timeout)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ccmkg", description="The Convention on Cluster Munitions knowledge graph.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="build the dataset from the documents into build/")
+    b.add_argument("--documents", default=str(DOCUMENTS_DIR), help="directory of the source documents")
+    b.add_argument("--base", default=DEFAULT_BASE, help=f"base of the minted IRIs (default {DEFAULT_BASE})")
+    b.add_argument("--out", default=str(DEFAULT_OUT), help="output directory (default build/)")
+    b.add_argument(
+        "--entry-into-force",
+        metavar="CSV",
+        help="state,entry_into_force table: adds each state's due dates (see docs/entry-into-force.example.csv)",
+    )
+    b.set_defaults(func=_build)
+    s = sub.add_parser("serve", help="serve the dataset: SPARQL endpoint, query UI (builds it first if absent)")
+    s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
+    s.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
+    s.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=5000)
+    s.add_argument("--workers", type=int, default=4, help="worker processes, each serving one request at a time")
+    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    s.set_defaults(func=_serve)
+    p = sub.add_parser("publish", help="load the built dataset into an external SPARQL store, graph by graph")
+    p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")
+    p.add_argument("--update", metavar="URL", help="its update endpoint (default: derived from --store)")
+    p.add_argument("--data", default=str(DEFAULT_OUT / NQUADS), help="the dataset file (default build/ccm.nq)")
+    p.set_defaults(func=_publish)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+"""How pages show resources: labelled links, literals, cross-references in texts, key facts first.
+
+Registered as Jinja filters and globals; every literal goes through Jinja's escaping, and only
+http(s) IRIs become links."""
+
+from __future__ import annotations
+
+import re
+
+import pyoxigraph as ox
+from flask import Flask
+from markupsafe import Markup, escape
+from rdflib import RDF, RDFS, SKOS
+from rdflib.namespace import SDO
+
+from graph.parse.citations import article_mentions
+from graph.vocab import CCM, TIME
+from graph.vocab.external import QUERY_PREFIXES
+
+from ..store import dataset as ds
+from .describe import Entity
+
+# Shown first, in this order, when a resource has them.
+KEY_PROPERTIES = [
+    str(CCM[p])
+    for p in (
+        "inPlan",
+        "inSection",
+        "theme",
+        "addressee",
+        "chapeau",
+        "bearer",
+        "statedIn",
+        "hasDeadline",
+        "cites",
+        "hasIndicator",
+        "indicatorOf",
+        "hasItem",
+        "partOf",
+        "definedIn",
+        "participant",
+        "inMeeting",
+        "participationStatus",
+        "underRule",
+        "officeAt",
+        "role",
+        "topic",
+        "heldBy",
+        "holds",
+        "president",
+        "position",
+        "hostCountry",
+        "place",
+        "year",
+        "meetingNumber",
+        "attended",
+        "adoptedAt",
+        "adopted",
+        "entryIntoForce",
+        "deadlineText",
+        "anchorEvent",
+        "atMeeting",
+        "dayOfYear",
+        "citesDocument",
+        "mandate",
+        "footnote",
+        "statesFigure",
+    )
+] + [str(t) for t in (SDO.startDate, SDO.endDate, TIME.hasXSDDuration, SKOS.definition, SDO.value, SDO.unitText)]
+HIDDEN = {str(RDF.type), str(RDFS.label), str(CCM.text), str(SKOS.prefLabel)}
+
+
+def key_facts(entity: Entity) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The resource's statements grouped by property: key properties in KEY_PROPERTIES order, then the rest."""
+    grouped: dict[str, list] = {}
+    for st in entity.statements:
+        if st.predicate.value in HIDDEN:
+            continue
+        grouped.setdefault(st.predicate.value, []).append(st)
+    facts = [{"predicate": p, "statements": grouped[p]} for p in KEY_PROPERTIES if p in grouped]
+    rest = [{"predicate": p, "statements": sts} for p, sts in sorted(grouped.items()) if p not in KEY_PROPERTIES]
+    return facts, rest
+
+
+def href(iri: str) -> str | None:
+    """Where a link to an IRI goes: our own resources to their path here, other http(s) IRIs as
+    they are, anything else (urn:, file:, javascript:) nowhere."""
+    data = ds.get()
+    local = data.iris.local_path(iri)
+    if local is not None and local.startswith("id/"):
+        return "/" + local
+    if local is not None and local.startswith("graph/"):
+        return "/sparql"
+    if iri.startswith(str(CCM._NS)):
+        return "/ontology#" + iri[len(CCM._NS) :]
+    if re.match(r"^https?://", iri):
+        return iri
+    return None
+
+
+def label(iri: str) -> str:
+    """Its rdfs:label; else a prefixed name (dcterms:isPartOf) for terms of known vocabularies."""
+    data = ds.get()
+    found = data.label(iri)
+    if found:
+        return found
+    for prefix, ns in QUERY_PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    if iri.startswith(data.base):
+        return iri.rstrip("/").rsplit("/", 1)[-1]
+    return iri
+
+
+def link(iri: str) -> Markup:
+    target = href(iri)
+    text = escape(label(iri))
+    if target is None:
+        return Markup(f"<span class=iri>{text}</span>")
+    external = "" if target.startswith("/") else ' rel="nofollow noopener" class="external"'
+    return Markup(f'<a href="{escape(target)}"{external}>{text}</a>')
+
+
+def term(node: ox.Term) -> Markup:
+    if isinstance(node, ox.NamedNode):
+        return link(node.value)
+    if isinstance(node, ox.Literal):
+        if node.language:  # prose: its references to the Convention become links
+            return Markup(f'<span lang="{escape(node.language)}">{linked_text(node.value)}</span>')
+        value = escape(node.value)
+        dt = node.datatype.value.rsplit("#", 1)[-1]
+        if dt in ("string", "langString"):
+            return Markup(f"<span>{value}</span>")
+        return Markup(f'<span>{value}</span> <small class="datatype">{escape(dt)}</small>')
+    return Markup(f"<span class=bnode>{escape(str(node))}</span>")
+
+
+def linked_text(text: str) -> Markup:
+    """The text with 'Article 4', 'Article 5, paragraph 2', 'Article 3.6' made links to those provisions."""
+    data = ds.get()
+    out, last = [], 0
+    for start, end, ref in article_mentions(text):
+        path = (str(ref.article),) + ((str(ref.paragraph),) if ref.paragraph else ())
+        iri = str(data.iris.provision(path))
+        if ref.paragraph and iri not in data.labels:
+            iri = str(data.iris.provision(path[:1]))
+        out.append(escape(text[last:start]))
+        out.append(Markup(f'<a href="{escape(href(iri))}" class="ref">{escape(text[start:end])}</a>'))
+        last = end
+    out.append(escape(text[last:]))
+    return Markup("").join(out)
+
+
+def init_app(app: Flask) -> None:
+    """Make the filters and the ccm: namespace available to every template."""
+    app.jinja_env.filters.update(link=link, term=term, label=label, href=href, linked_text=linked_text)
+    app.jinja_env.globals.update(CCM=str(CCM._NS))

@@ -1,0 +1,111 @@
+"""Dereferenceable IRIs: every /id/... IRI of the graph, as an HTML page or as RDF.
+
+Pattern: 200 with Content-Location (as the UN's SDG linked data does), not a 303 hop: the IRI
+answers directly in the negotiated format, names the document it sent in Content-Location, and
+lists every format in `Link: rel=alternate`. A suffix (`.ttl`, `.jsonld`, `.rdf`, `.nt`, `.trig`,
+`.nq`, `.html`) asks for one format without negotiation.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, render_template, request
+
+from graph.vocab.external import QUERY_PREFIXES
+
+from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
+from ..store import dataset as ds
+from .describe import Entity, describe
+from .render import key_facts
+
+bp = Blueprint("linked_data", __name__)
+PAGE_SIZE = 20
+
+
+def _split(path: str) -> tuple[str, Format | None]:
+    stem, dot, suffix = path.rpartition(".")
+    if dot and suffix in BY_SUFFIX and "/" not in suffix:
+        return stem, BY_SUFFIX[suffix]
+    return path, None
+
+
+@bp.route("/id/<path:path>", methods=["GET"])
+def resource(path: str) -> Response:
+    data = ds.get()
+    local, fmt = _split(path)
+    negotiated = fmt is None
+    if fmt is None:
+        fmt = choose(request, DOCUMENT_FORMATS)
+        if fmt is None:
+            offered = ", ".join(f.media_type for f in DOCUMENT_FORMATS)
+            return Response(
+                f"406 Not Acceptable: this resource is available as {offered}\n",
+                status=406,
+                mimetype="text/plain",
+                headers={"Vary": "Accept"},
+            )
+    iri = str(data.iris.resource("id/" + local))
+    entity = describe(data, iri)
+    if entity is None:
+        return _not_found(iri, fmt, negotiated)
+    if fmt.rdf is None:
+        response = Response(_page(data, entity), mimetype="text/html")
+    else:
+        response = Response(_rdf(entity.quads, fmt), content_type=fmt.media_type)
+    response.headers["Content-Location"] = f"/id/{local}.{fmt.suffix}"
+    response.headers["Link"] = ", ".join(
+        f'</id/{local}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
+    )
+    if negotiated:
+        response.vary.add("Accept")
+    response.set_etag(f"{data.version}-{local}-{fmt.suffix}", weak=True)
+    response.last_modified = data.modified
+    return response.make_conditional(request)
+
+
+def _rdf(quads: list[ox.Quad], fmt: Format) -> bytes:
+    prefixes = QUERY_PREFIXES
+    if fmt.rdf.supports_datasets:  # the graph names say which statements are inferred
+        return ox.serialize(quads, format=fmt.rdf, prefixes=prefixes)
+    triples = list(dict.fromkeys(q.triple for q in quads))
+    return ox.serialize(triples, format=fmt.rdf, prefixes=prefixes)
+
+
+def _not_found(iri: str, fmt: Format, negotiated: bool) -> Response:
+    if fmt.rdf is None:
+        body = render_template("pages/not_found.html", iri=iri)
+        response = Response(body, status=404, mimetype="text/html")
+    else:
+        # an empty document in the asked format: RDF clients get a parseable "nothing here"
+        response = Response(_rdf([], fmt), status=404, content_type=fmt.media_type)
+    if negotiated:
+        response.vary.add("Accept")
+    return response
+
+
+def _page(data: ds.Dataset, entity: Entity) -> str:
+    prop = request.args.get("incoming")
+    try:
+        page = max(1, int(request.args.get("page", "1")))
+    except ValueError:
+        abort(400, "page must be a number")
+    incoming = []
+    for predicate, subjects in sorted(entity.incoming.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        current = page if predicate == prop else 1
+        pages = (len(subjects) + PAGE_SIZE - 1) // PAGE_SIZE
+        current = min(current, pages)
+        incoming.append(
+            {
+                "predicate": predicate,
+                "count": len(subjects),
+                "subjects": subjects[(current - 1) * PAGE_SIZE : current * PAGE_SIZE],
+                "page": current,
+                "pages": pages,
+            }
+        )
+    local = data.iris.local_path(entity.iri)
+    alternates = [(f, f"/{local}.{f.suffix}") for f in DOCUMENT_FORMATS if f.rdf is not None]
+    facts, rest = key_facts(entity)
+    return render_template(
+        "pages/entity.html", entity=entity, facts=facts, rest=rest, incoming=incoming, alternates=alternates
+    )

@@ -1,0 +1,130 @@
+"""Every format the server speaks, in one table, and the one chooser every route uses: `/sparql`,
+`/id/...`, the service description and VoID.
+
+A client's choice is `?format=` (a name, a suffix or a media type) or, without one, its `Accept`
+header, read as RFC 9110 says: the most specific range that matches a type gives its q-value,
+and media-type parameters other than q (charset, a JSON-LD profile) do not exclude a type. Ties go
+to the server's order, so `*/*` gets the first format of the list asked for."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pyoxigraph as ox
+from flask import Request
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str  # the value of ?format=
+    suffix: str  # the file suffix of a document in this format (/id/lap/action/18.ttl)
+    media_type: str
+    label: str
+    rdf: ox.RdfFormat | None = None  # graph formats
+    results: str | None = None  # SPARQL result formats: json | xml | csv | tsv
+    also: tuple[str, ...] = ()  # other media types and names clients use for it
+    w3c: str = ""  # its name under http://www.w3.org/ns/formats/
+
+    @property
+    def html(self) -> bool:
+        return self.rdf is None and self.results is None
+
+
+HTML = Format("html", "html", "text/html", "HTML", also=("application/xhtml+xml",))
+_JSON, _XML = ("application/json",), ("application/xml",)
+RESULT_FORMATS = [
+    Format(
+        "json", "srj", "application/sparql-results+json", "JSON", results="json", also=_JSON, w3c="SPARQL_Results_JSON"
+    ),
+    Format("xml", "srx", "application/sparql-results+xml", "XML", results="xml", also=_XML, w3c="SPARQL_Results_XML"),
+    Format("csv", "csv", "text/csv", "CSV", results="csv", w3c="SPARQL_Results_CSV"),
+    Format("tsv", "tsv", "text/tab-separated-values", "TSV", results="tsv", w3c="SPARQL_Results_TSV"),
+]
+_TURTLE = ("application/x-turtle", "text/n3", "n3")  # Turtle is N3
+GRAPH_FORMATS = [
+    Format("turtle", "ttl", "text/turtle", "Turtle", rdf=ox.RdfFormat.TURTLE, also=_TURTLE, w3c="Turtle"),
+    Format(
+        "jsonld", "jsonld", "application/ld+json", "JSON-LD", rdf=ox.RdfFormat.JSON_LD, also=("json-ld",), w3c="JSON-LD"
+    ),
+    Format("rdfxml", "rdf", "application/rdf+xml", "RDF/XML", rdf=ox.RdfFormat.RDF_XML, w3c="RDF_XML"),
+    Format(
+        "ntriples",
+        "nt",
+        "application/n-triples",
+        "N-Triples",
+        rdf=ox.RdfFormat.N_TRIPLES,
+        also=("text/plain",),
+        w3c="N-Triples",
+    ),
+    Format("trig", "trig", "application/trig", "TriG", rdf=ox.RdfFormat.TRIG, w3c="TriG"),
+    Format("nquads", "nq", "application/n-quads", "N-Quads", rdf=ox.RdfFormat.N_QUADS, w3c="N-Quads"),
+]
+DOCUMENT_FORMATS = [HTML, *GRAPH_FORMATS]  # what an /id/ IRI is available as
+BY_SUFFIX = {f.suffix: f for f in DOCUMENT_FORMATS}
+
+
+def by_name(name: str, formats: list[Format]) -> Format | None:
+    """The format `?format=` names: its name, its suffix, its media type or another name it goes by."""
+    name = name.strip().lower()
+    return next((f for f in formats if name in (f.name, f.suffix, f.media_type, *f.also)), None)
+
+
+def _ranges(header: str) -> list[tuple[str, str, float]]:
+    """(type, subtype, q) of each media range of an Accept header; parameters other than q are ignored."""
+    out = []
+    for item in header.split(","):
+        media, *params = (part.strip() for part in item.split(";"))
+        if "/" not in media:
+            continue
+        q = 1.0
+        for param in params:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = min(1.0, max(0.0, float(value)))
+                except ValueError:
+                    q = 0.0
+        kind, _, sub = media.lower().partition("/")
+        out.append((kind, sub, q))
+    return out
+
+
+def _quality(media_type: str, ranges: list[tuple[str, str, float]]) -> float:
+    """The q-value the most specific matching range gives a media type (0: not acceptable)."""
+    kind, _, sub = media_type.partition("/")
+    best, specificity = 0.0, -1
+    for r_kind, r_sub, q in ranges:
+        if (r_kind, r_sub) == (kind, sub):
+            level = 2
+        elif r_kind == kind and r_sub == "*":
+            level = 1
+        elif (r_kind, r_sub) == ("*", "*"):
+            level = 0
+        else:
+            continue
+        if level > specificity:
+            best, specificity = q, level
+    return best
+
+
+def negotiate(accept: str | None, formats: list[Format]) -> Format | None:
+    """The best format for an Accept header; the first when there is none; None when nothing fits."""
+    if not accept or not accept.strip():
+        return formats[0]
+    ranges = _ranges(accept)
+    best: tuple[float, Format | None] = (0.0, None)
+    for fmt in formats:
+        q = max(_quality(t, ranges) for t in (fmt.media_type, *(a for a in fmt.also if "/" in a)))
+        if q > best[0]:
+            best = (q, fmt)
+    return best[1]
+
+
+def choose(request: Request, formats: list[Format]) -> Format | None:
+    """The format for a response: `?format=` if it names one of `formats`, else by Accept (clients
+    send their own names in format=, SPARQLWrapper's `xml` for any kind of result, with an Accept
+    header that says what they mean)."""
+    requested = request.values.get("format")
+    if requested and (fmt := by_name(requested, formats)):
+        return fmt
+    return negotiate(request.headers.get("Accept"), formats)

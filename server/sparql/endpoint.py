@@ -1,0 +1,106 @@
+"""The SPARQL 1.1 Protocol endpoint: /sparql."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+
+from graph.vocab.external import QUERY_PREFIXES, SD, VOID
+
+from ..negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, choose
+from ..store import dataset as ds
+from .protocol import ProtocolError, QueryRequest, parse
+from .query import Job, run
+from .service_description import describe
+from .worker_timeout import deadline
+
+bp = Blueprint("sparql", __name__)
+
+
+def _error(status: int, message: str) -> Response:
+    return Response(message.rstrip() + "\n", status=status, mimetype="text/plain")
+
+
+@bp.errorhandler(ProtocolError)
+def _protocol_error(exc: ProtocolError) -> Response:
+    return _error(exc.status, exc.message)
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint() -> Response:
+    req = parse(request)
+    data = ds.get()
+    if req.query is None:
+        return _service_description(data)
+    result_format = choose(request, RESULT_FORMATS)
+    graph_format = choose(request, GRAPH_FORMATS)
+    if result_format is None and graph_format is None:
+        return _error(
+            406,
+            "none of the media types in Accept (or format=) can be produced; "
+            f"results: {', '.join(f.media_type for f in RESULT_FORMATS)}; "
+            f"graphs: {', '.join(f.media_type for f in GRAPH_FORMATS)}",
+        )
+    etag = _etag(data.version, req, result_format, graph_format)
+    if request.if_none_match.contains_weak(etag):
+        return _conditional(Response(status=304), etag, data)
+    job = Job(
+        req.query,
+        result_format,
+        graph_format,
+        req.default_graphs,
+        req.named_graphs,
+        current_app.config["MAX_ROWS"],
+        QUERY_PREFIXES,
+        request.base_url,
+        req.own_dataset,
+    )
+    with deadline(current_app.config["QUERY_TIMEOUT"], request.environ.get("gunicorn.socket")):
+        outcome = run(data.store, job)
+    response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)
+    if outcome.truncated:
+        response.headers["X-Result-Truncated"] = str(outcome.truncated)
+    if outcome.status == 200:
+        _conditional(response, etag, data)
+    response.vary.add("Accept")
+    return response
+
+
+def _etag(version: str, req: QueryRequest, *formats: Format | None) -> str:
+    key = repr((req.query, req.default_graphs, req.named_graphs, [f.name if f else None for f in formats]))
+    return f"{version}-{hashlib.sha256(key.encode()).hexdigest()[:16]}"
+
+
+def _conditional(response: Response, etag: str, data: ds.Dataset) -> Response:
+    response.set_etag(etag, weak=True)
+    response.last_modified = data.modified
+    response.vary.add("Accept")
+    return response
+
+
+def _service_description(data: ds.Dataset) -> Response:
+    if (
+        request.accept_mimetypes.best_match(["text/turtle", "text/html"]) == "text/html"
+        and "format" not in request.values
+    ):
+        return redirect(url_for("ui.query_ui"), code=303)
+    fmt = choose(request, GRAPH_FORMATS)
+    if fmt is None:
+        return _error(
+            406, f"the service description is RDF: accept one of {', '.join(f.media_type for f in GRAPH_FORMATS)}"
+        )
+    triples = describe(request.base_url, data)
+    items = (
+        triples
+        if fmt.rdf not in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS)
+        else [ox.Quad(t.subject, t.predicate, t.object) for t in triples]
+    )
+    body = ox.serialize(
+        items,
+        format=fmt.rdf,
+        prefixes={"sd": str(SD), "void": str(VOID)},
+    )
+    response = Response(body, content_type=fmt.media_type)
+    return _conditional(response, f"{data.version}-sd-{fmt.name}", data)

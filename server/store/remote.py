@@ -1,0 +1,108 @@
+"""An external SPARQL 1.1 store, reached through SPARQLWrapper, behind the same small interface the
+app uses of pyoxigraph's Store: query, quads_for_pattern, named_graphs.
+
+Results come back in standard formats (SPARQL JSON results, N-Triples) and are parsed with
+pyoxigraph, so everything above sees the same objects whichever store answers. The default graph
+is the union of the named graphs: Oxigraph is asked per query (`union-default-graph`), so that a
+query's own FROM still selects; other stores need it configured (see the README)."""
+
+from __future__ import annotations
+
+import re
+import urllib.error
+from collections.abc import Iterator
+from typing import Any
+
+import pyoxigraph as ox
+from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed, SPARQLWrapperException
+
+from ..sparql.lexical import query_form
+
+
+class StoreUnavailable(Exception):
+    """The store did not answer: down, unreachable, or past the deadline."""
+
+
+class StoreError(Exception):
+    """The store refused the query; the message is the store's."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class RemoteStore:
+    def __init__(self, endpoint: str, timeout: float = 10.0) -> None:
+        self.endpoint = endpoint
+        self.timeout = timeout
+
+    def _client(self, query: str, fmt: str, kwargs: dict[str, Any]) -> SPARQLWrapper:
+        client = SPARQLWrapper(self.endpoint, agent="ccm-kg")
+        client.setMethod(POST)
+        client.setQuery(query)
+        client.setReturnFormat(fmt)
+        client.setTimeout(int(max(1, round(self.timeout))))
+        # the deadline travels with the query, for stores that honour it (Fuseki: timeout in ms)
+        client.addParameter("timeout", str(int(self.timeout * 1000)))
+        if kwargs.get("use_default_graph_as_union"):
+            # Oxigraph's per-query switch; stores without it use their own union setting
+            client.addParameter("union-default-graph", "true")
+        for graph in kwargs.get("default_graph") or []:
+            client.addDefaultGraph(graph.value)
+        for graph in kwargs.get("named_graphs") or []:
+            client.addNamedGraph(graph.value)
+        return client
+
+    def _run(self, query: str, kwargs: dict[str, Any], graph: bool) -> bytes:
+        base = kwargs.get("base_iri")
+        if base and _RELATIVE_IRI.search(_STRINGS.sub(" ", query)):  # only then: BASE shifts error positions
+            query = f"BASE <{base}>\n{query}"
+        if graph:
+            client = self._client(query, N3, kwargs)
+            client.addCustomHttpHeader("Accept", "application/n-triples")
+        else:
+            client = self._client(query, JSON, kwargs)
+        try:
+            return client.query().response.read()
+        except QueryBadFormed as exc:
+            m = re.search(r"Response:\s*b?(['\"])(.*)\1\s*$", str(exc), re.S)
+            raise SyntaxError(m.group(2) if m else str(exc)) from None
+        except EndPointInternalError as exc:
+            raise StoreError(502, f"the triple store failed: {exc}") from None
+        except SPARQLWrapperException as exc:
+            raise StoreError(502, f"the triple store refused the query: {exc}") from None
+        except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+            raise StoreUnavailable(str(getattr(exc, "reason", exc))) from None
+
+    def query(self, query: str, **kwargs: Any) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
+        kind = query_form(query)
+        if kind in ("CONSTRUCT", "DESCRIBE"):
+            body = self._run(query, kwargs, graph=True)
+            return iter(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
+        body = self._run(query, kwargs, graph=False)
+        return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+
+    def quads_for_pattern(
+        self,
+        s: ox.NamedNode | None = None,
+        p: ox.NamedNode | None = None,
+        o: ox.NamedNode | ox.Literal | None = None,
+        g: ox.NamedNode | None = None,
+    ) -> Iterator[ox.Quad]:
+        def term(t: ox.NamedNode | ox.Literal | None, var: str) -> str:
+            return str(t) if t is not None else f"?{var}"
+
+        graph = term(g, "g")
+        query = f"SELECT * WHERE {{ GRAPH {graph} {{ {term(s, 's')} {term(p, 'p')} {term(o, 'o')} }} }}"
+        for row in self.query(query):
+            yield ox.Quad(s or row["s"], p or row["p"], o or row["o"], g or row["g"])
+
+    def named_graphs(self) -> Iterator[ox.NamedNode]:
+        for row in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"):
+            if isinstance(row["g"], ox.NamedNode):
+                yield row["g"]
+
+
+_RELATIVE_IRI = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.-]*:)[^<>\"{}|^`\\\s]*>")
+_STRINGS = re.compile(r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'|#[^\n]*")
