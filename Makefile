@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 YASGUI_VERSION := 4.6.2
 YASGUI := server/static/yasgui
 
-.PHONY: setup build run test lint bench
+.PHONY: setup build run test test-fast lint bench
 
 setup: $(VENV)/.installed $(YASGUI)/yasgui.min.js
 
@@ -36,6 +36,10 @@ lint: setup
 
 test: setup lint
 	$(BIN)/pytest -q
+
+# no server processes, no browser, no reference reasoner: seconds, for every edit
+test-fast: setup
+	$(BIN)/pytest -q -m "not slow and not browser and not live"
 
 # wrk (Debian) loads the servers; oxigraph and rdflib-endpoint come with the test extras
 bench: setup

@@ -73,10 +73,11 @@ def _serve(args: argparse.Namespace) -> int:
         dumps = Path(args.dumps) if args.dumps else DEFAULT_OUT
         serve(None, args.host, args.port, args.workers, args.timeout, store=args.store, dumps=dumps)
         return 0
-    data = Path(args.data) if args.data else DEFAULT_OUT / NQUADS
+    out = Path(args.out)
+    data = Path(args.data) if args.data else out / NQUADS
     if not args.data and not data.is_file():
         print(f"no dataset at {data}: building it first", file=sys.stderr)
-        if code := build(DOCUMENTS_DIR, DEFAULT_BASE, DEFAULT_OUT):
+        if code := build(DOCUMENTS_DIR, DEFAULT_BASE, out):
             return code
     if not data.is_file():
         print(f"error: no dataset file {data}", file=sys.stderr)
@@ -100,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     b.set_defaults(func=_build)
     s = sub.add_parser("serve", help="serve the dataset: SPARQL endpoint, query UI (builds it first if absent)")
     s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
+    s.add_argument("--out", default=str(DEFAULT_OUT), help="the build directory to serve, built first if empty")
     s.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
     s.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
     s.add_argument("--host", default="127.0.0.1")

@@ -1,4 +1,5 @@
-"""Shared fixtures: the dataset built once from the vendored documents."""
+"""Shared fixtures: the dataset built once from the vendored documents, and the app serving it,
+in-process (`server`, Flask's test client) or as a real server on a socket (`live_server`)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,10 @@ import pytest
 from rdflib import Graph
 
 from graph.build import Built, build_dataset
-from graph.vocab import CCM, Iris
+from graph.vocab import Iris
+from graph.vocab.external import sparql_prefixes
 
-PREFIXES = f"""
-PREFIX ccm: <{CCM._NS}>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX time: <http://www.w3.org/2006/time#>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-"""
+PREFIXES = sparql_prefixes()
 
 
 @pytest.fixture(scope="session")
@@ -48,17 +42,40 @@ def dataset_file(built: Built, tmp_path_factory) -> Path:
     return write(built, tmp_path_factory.mktemp("served") / "build") / NQUADS
 
 
+@pytest.fixture(scope="session")
+def external_store(dataset_file, tmp_path_factory) -> str:
+    """Oxigraph's own server, loaded with `ccmkg publish`: its query endpoint."""
+    from .live import oxigraph_store, publish
+
+    with oxigraph_store(tmp_path_factory.mktemp("oxigraph")) as endpoint:
+        assert publish(endpoint, dataset_file).returncode == 0
+        yield endpoint
+
+
 @pytest.fixture(scope="session", params=["embedded", "external"])
-def server(request, dataset_file, tmp_path_factory) -> str:
-    """The app on its embedded store, and again on an external one (Oxigraph's server, loaded with
-    `ccmkg publish`): every test that uses this fixture runs on both."""
-    from .live import oxigraph_store, publish, serve, serve_store
+def server(request, dataset_file):
+    """The app in-process on its embedded store, and again on an external one: every test that
+    uses this fixture runs on both. `live.request` and `live.query` talk to it."""
+    from server import create_app
+
+    if request.param == "embedded":
+        app = create_app({"TESTING": True, "DATA_FILE": str(dataset_file)})
+    else:
+        endpoint = request.getfixturevalue("external_store")
+        app = create_app({"TESTING": True, "STORE_URL": endpoint, "DUMPS_DIR": str(dataset_file.parent)})
+    return app.test_client()
+
+
+@pytest.fixture(scope="session", params=["embedded", "external"])
+def live_server(request, dataset_file) -> str:
+    """`ccmkg serve` on a socket (gunicorn, its workers, their deadlines), on its embedded store and
+    on the external one; yields its base URL."""
+    from .live import serve, serve_store
 
     if request.param == "embedded":
         with serve(dataset_file) as base:
             yield base
         return
-    with oxigraph_store(tmp_path_factory.mktemp("oxigraph")) as endpoint:
-        assert publish(endpoint, dataset_file).returncode == 0
-        with serve_store(endpoint, dumps=dataset_file.parent) as base:
-            yield base
+    endpoint = request.getfixturevalue("external_store")
+    with serve_store(endpoint, dumps=dataset_file.parent) as base:
+        yield base

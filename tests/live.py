@@ -1,4 +1,5 @@
-"""Starting a real `ccmkg serve` on 127.0.0.1 for a test, and stopping it afterwards."""
+"""Talking to the app: in-process through Flask's test client, or as a real `ccmkg serve` on
+127.0.0.1 started for a test and stopped afterwards. `request` and `query` take either."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlencode
+
+from flask.testing import FlaskClient
+from werkzeug.datastructures import Headers
 
 
 def free_port() -> int:
@@ -60,7 +64,7 @@ def serve(
 
 
 class Reply:
-    def __init__(self, status: int, headers: http.client.HTTPMessage, body: bytes) -> None:
+    def __init__(self, status: int, headers: http.client.HTTPMessage | Headers, body: bytes) -> None:
         self.status = status
         self.headers = headers
         self.body = body
@@ -74,14 +78,18 @@ class Reply:
 
 
 def request(
-    base: str,
+    target: str | FlaskClient,
     method: str,
     path: str,
     body: bytes | str | None = None,
     headers: dict[str, str] | None = None,
     timeout: float = 60.0,
 ) -> Reply:
-    host, port = base.removeprefix("http://").split(":")
+    """One request to a server's base URL, or to an app's test client."""
+    if isinstance(target, FlaskClient):
+        response = target.open(path, method=method, data=body, headers=headers or {})
+        return Reply(response.status_code, response.headers, response.get_data())
+    host, port = target.removeprefix("http://").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
     try:
         conn.request(method, path, body=body.encode() if isinstance(body, str) else body, headers=headers or {})
@@ -91,9 +99,11 @@ def request(
         conn.close()
 
 
-def query(base: str, sparql: str, accept: str = "application/sparql-results+json", **params: str) -> Reply:
+def query(
+    target: str | FlaskClient, sparql: str, accept: str = "application/sparql-results+json", **params: str
+) -> Reply:
     return request(
-        base,
+        target,
         "POST",
         "/sparql?" + urlencode(params) if params else "/sparql",
         urlencode({"query": sparql}),

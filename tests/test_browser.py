@@ -40,14 +40,14 @@ def browser():
         browser.close()
 
 
-def test_query_ui_runs_an_example_and_shows_its_rows(server, browser):
+def test_query_ui_runs_an_example_and_shows_its_rows(live_server, browser):
     example = next(e for e in load_examples() if e.name.startswith("01-"))
     page = browser.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None)
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server}/query")
+    page.goto(f"{live_server}/query")
     page.wait_for_selector(".yasqe .CodeMirror")
     page.get_by_role("button", name=example.question).click()
     table = page.locator(".yasr table.dataTable tbody tr")
@@ -60,15 +60,15 @@ def test_query_ui_runs_an_example_and_shows_its_rows(server, browser):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "query-ui.png"), full_page=True)
     assert errors == []
-    assert outside == []  # no CDN, no prefix.cc: everything from our server
+    assert outside == []  # no CDN, no prefix.cc: everything from our live_server
     page.close()
 
 
-def test_walk_from_home_to_a_highlighted_source(server, browser):
+def test_walk_from_home_to_a_highlighted_source(live_server, browser):
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{server}/")
+    page.goto(f"{live_server}/")
     assert page.locator("h1").inner_text().startswith("The Convention on Cluster Munitions")
     page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
 
@@ -105,9 +105,9 @@ def test_walk_from_home_to_a_highlighted_source(server, browser):
     page.close()
 
 
-def test_search_box_suggests_as_you_type(server, browser):
+def test_search_box_suggests_as_you_type(live_server, browser):
     page = browser.new_page()
-    page.goto(f"{server}/")
+    page.goto(f"{live_server}/")
     with page.expect_response(lambda r: "/search/suggest" in r.url) as response:
         page.locator("#site-search").fill("stockpile dest")
     assert response.value.ok

@@ -13,6 +13,8 @@ import pytest
 
 from .live import query, request, serve
 
+pytestmark = pytest.mark.live
+
 
 class Listener:
     """A TCP port on 127.0.0.1 that records every connection made to it."""
@@ -59,46 +61,48 @@ def listener():
         "SELECT * WHERE {{ BIND(<http://127.0.0.1:{port}/> AS ?e) SERVICE ?e {{ ?s ?p ?o }} }}",
     ],
 )
-def test_service_is_refused_without_any_connection(server, listener, template):
-    reply = query(server, template.format(port=listener.port))
+def test_service_is_refused_without_any_connection(live_server, listener, template):
+    reply = query(live_server, template.format(port=listener.port))
     assert reply.status == 400 and "SERVICE" in reply.text
     time.sleep(0.5)
     assert listener.connections == 0
 
 
-def test_service_in_strings_variables_and_names_is_not_a_keyword(server):
+def test_service_in_strings_variables_and_names_is_not_a_keyword(live_server):
     q = """PREFIX service: <http://example.org/service#>
     SELECT ?service WHERE { BIND("SERVICE <http://x/> {}" AS ?service) } # SERVICE in a comment"""
-    assert query(server, q).status == 200
+    assert query(live_server, q).status == 200
 
 
-def test_from_selects_among_loaded_graphs_and_fetches_nothing(server, listener):
+def test_from_selects_among_loaded_graphs_and_fetches_nothing(live_server, listener):
     remote = f"SELECT (COUNT(*) AS ?n) FROM <http://127.0.0.1:{listener.port}/data.ttl> WHERE {{ ?s ?p ?o }}"
-    reply = query(server, remote)
+    reply = query(live_server, remote)
     assert reply.status == 200
     assert json.loads(reply.body)["results"]["bindings"][0]["n"]["value"] == "0"
     named = f"SELECT * FROM NAMED <http://127.0.0.1:{listener.port}/g> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
-    assert query(server, named).status == 200
+    assert query(live_server, named).status == 200
     time.sleep(0.5)
     assert listener.connections == 0
     local = "SELECT ?o FROM <file:///etc/passwd> WHERE { ?s ?p ?o }"
-    reply = query(server, local)
+    reply = query(live_server, local)
     assert reply.status == 200 and json.loads(reply.body)["results"]["bindings"] == []
     loaded = "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/ccm/graph/asserted> WHERE { ?s ?p ?o }"
-    assert int(json.loads(query(server, loaded).body)["results"]["bindings"][0]["n"]["value"]) > 5000
+    assert int(json.loads(query(live_server, loaded).body)["results"]["bindings"][0]["n"]["value"]) > 5000
 
 
-def test_updates_are_refused(server):
+def test_updates_are_refused(live_server):
     update = "INSERT DATA { <http://example.org/a> <http://example.org/b> <http://example.org/c> }"
-    direct = request(server, "POST", "/sparql", update, {"Content-Type": "application/sparql-update"})
-    form = request(server, "POST", "/sparql", "update=" + update, {"Content-Type": "application/x-www-form-urlencoded"})
-    get = request(server, "GET", "/sparql?update=CLEAR%20ALL")
+    direct = request(live_server, "POST", "/sparql", update, {"Content-Type": "application/sparql-update"})
+    form = request(
+        live_server, "POST", "/sparql", "update=" + update, {"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    get = request(live_server, "GET", "/sparql?update=CLEAR%20ALL")
     assert direct.status == form.status == get.status == 403
     assert "read-only" in direct.text
-    assert query(server, update).status == 400  # not a query
-    assert query(server, "LOAD <http://127.0.0.1:9/x.ttl>").status == 400
+    assert query(live_server, update).status == 400  # not a query
+    assert query(live_server, "LOAD <http://127.0.0.1:9/x.ttl>").status == 400
     count = "ASK { <http://example.org/a> ?p ?o }"
-    assert json.loads(query(server, count).body)["boolean"] is False
+    assert json.loads(query(live_server, count).body)["boolean"] is False
 
 
 PATHOLOGICAL = [
@@ -137,17 +141,17 @@ def test_deadline_stops_the_work_and_others_are_served(dataset_file):
 
 
 @pytest.mark.slow
-def test_concurrent_clients_get_no_server_errors(server):
+def test_concurrent_clients_get_no_server_errors(live_server):
     from server.examples import load_examples
 
     queries = [e.query for e in load_examples()]
-    expected = {q: query(server, q).body for q in queries}
+    expected = {q: query(live_server, q).body for q in queries}
 
     def client(i: int) -> list[tuple[int, bool]]:
         out = []
         for k in range(12):
             q = queries[(i + k) % len(queries)]
-            reply = query(server, q)
+            reply = query(live_server, q)
             out.append((reply.status, reply.body == expected[q]))
         return out
 

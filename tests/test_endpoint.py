@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 import pytest
 from rdflib import Dataset, Graph
 
-from .live import query, request, serve
+from .live import Reply, query, request, serve
 
 COUNT_ACTIONS = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Action> }"
 DESCRIBE = "DESCRIBE <https://w3id.org/ccm/id/lap/action/18>"
@@ -20,7 +20,7 @@ CONSTRUCT = """CONSTRUCT { ?a <http://www.w3.org/2000/01/rdf-schema#label> ?l } 
   ?a a <https://w3id.org/ccm/ontology#Action> ; <http://www.w3.org/2000/01/rdf-schema#label> ?l }"""
 
 
-def _count(reply) -> int:  # noqa: ANN001
+def _count(reply: Reply) -> int:
     media = reply.header("Content-Type").split(";")[0]
     if media == "application/sparql-results+json":
         return int(json.loads(reply.body)["results"]["bindings"][0]["n"]["value"])

@@ -7,9 +7,13 @@ from __future__ import annotations
 import json
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from .live import OxigraphStore, oxigraph_store, publish, query, request, serve_store
 
 COUNTS = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+
+pytestmark = pytest.mark.live
 
 
 def _counts(endpoint: str) -> dict[str, int]:

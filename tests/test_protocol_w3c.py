@@ -15,8 +15,9 @@ from xml.etree import ElementTree
 import pytest
 from rdflib import RDF, RDFS, Graph, Namespace
 from rdflib.collection import Collection
+from rdflib.term import Node
 
-from .live import request, serve
+from .live import Reply, request, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 TESTS = Path(os.environ.get("CCMKG_W3C_PROTOCOL_TESTS", ROOT.parent / "shared" / "w3c-sparql11-protocol-tests"))
@@ -27,10 +28,13 @@ UT = Namespace("http://www.w3.org/2009/sparql/tests/test-update#")
 HTS = Namespace("http://www.w3.org/2011/http-statusCodes#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
-pytestmark = pytest.mark.skipif(
-    not (TESTS / "manifest.ttl").is_file(),
-    reason=f"W3C protocol tests not found at {TESTS} (set CCMKG_W3C_PROTOCOL_TESTS)",
-)
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.skipif(
+        not (TESTS / "manifest.ttl").is_file(),
+        reason=f"W3C protocol tests not found at {TESTS} (set CCMKG_W3C_PROTOCOL_TESTS)",
+    ),
+]
 
 
 def _manifest() -> tuple[Graph, list]:
@@ -62,11 +66,11 @@ def w3c_server(tmp_path_factory):
         yield base
 
 
-def _requests(g: Graph, test) -> list:  # noqa: ANN001
+def _requests(g: Graph, test: Node) -> list[Node]:
     return list(Collection(g, g.value(g.value(test, MF.action), HT.requests)))
 
 
-def _send(base: str, g: Graph, req) -> tuple:  # noqa: ANN001
+def _send(base: str, g: Graph, req: Node) -> tuple[Reply, Node | None]:
     path = str(g.value(req, HT.absolutePath)).replace("/sparql/", "/sparql", 1)
     headers = {}
     header_list = g.value(req, HT.headers)
@@ -81,7 +85,7 @@ def _send(base: str, g: Graph, req) -> tuple:  # noqa: ANN001
     return reply, g.value(req, HT.resp)
 
 
-def _boolean(reply) -> bool:  # noqa: ANN001
+def _boolean(reply: Reply) -> bool:
     media = (reply.header("Content-Type") or "").split(";")[0]
     if media == "application/sparql-results+json":
         return json.loads(reply.body)["boolean"]

@@ -8,6 +8,7 @@ from collections import Counter
 
 import pytest
 from rdflib import BNode, Dataset, Literal
+from rdflib.term import Node
 
 from server.examples import load_examples
 
@@ -40,7 +41,7 @@ def rdflib_dataset(dataset_file) -> Dataset:
     return ds
 
 
-def _norm(term) -> tuple:  # noqa: ANN001
+def _norm(term: Node | None) -> tuple[str | None, ...]:
     if term is None:
         return ()
     if isinstance(term, Literal):
@@ -62,6 +63,7 @@ def _json_norm(value: dict | None) -> tuple:
     return ("uri", value["value"])
 
 
+@pytest.mark.slow  # rdflib's evaluation is the reference, and takes seconds per query
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_oxigraph_and_rdflib_agree(server, rdflib_dataset, name):
     reply = query(server, EXAMPLES[name].query)
