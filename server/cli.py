@@ -8,9 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from graph import build_dataset, write
+from graph.build import build_dataset
 from graph.derive import ValidationFailed
-from graph.publish import DEFAULT_OUT, NQUADS
+from graph.publish import DEFAULT_OUT, NQUADS, write
 from graph.sources import DOCUMENTS_DIR, ParseError
 from graph.sources.entry_into_force import read_entry_into_force
 from graph.vocab import DEFAULT_BASE

@@ -17,11 +17,12 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..vocab import CCM, TIME, Iris
-from .dates import add_duration
+from .dates import add_duration, add_months
 from .similarity import Tfidf, content_words
 
 LINEAGE_THRESHOLD = 0.2  # below this cosine, two actions share words, not a commitment
 LINEAGE_TOP = 2  # closest actions kept on each side
+_CONSENT_KINDS = (CCM.ConsentToBeBound, CCM.Ratification, CCM.Acceptance, CCM.Approval, CCM.Accession)
 
 
 class Deriver:
@@ -42,14 +43,81 @@ class Deriver:
             self.graph.add((m, CCM[name], Literal(value)))
         return m
 
+    # -- when the Convention binds each State ----------------------------------------
+    def treaty_calendar(self) -> dict[str, dt.date]:
+        """Each State's entry into force (Article 17) and each withdrawal's taking effect (Article 20(3)),
+        from the depositary's dates; returns ISO code -> entry into force."""
+        asserted, iris = self.asserted, self.iris
+        art_17_1, art_17_2, art_20_3 = (iris.provision(p) for p in (("17", "1"), ("17", "2"), ("20", "3")))
+        first_thirty = self.method(
+            "entry-into-force-article-17-1",
+            "Entry into force under Article 17(1)",
+            "For the States whose instruments were among the first thirty deposited: the first day of the sixth "
+            "month after the month in which the thirtieth instrument was deposited.",
+        )
+        later = self.method(
+            "entry-into-force-article-17-2",
+            "Entry into force under Article 17(2)",
+            "For a State depositing its instrument after the thirtieth: the first day of the sixth month after the "
+            "date on which it deposited its instrument.",
+        )
+        withdrawal = self.method(
+            "withdrawal-article-20-3",
+            "Withdrawal taking effect under Article 20(3)",
+            "Six months after the depositary received the instrument of withdrawal.",
+        )
+        consents = sorted(
+            (
+                asserted.value(c, CCM.actionDate).toPython(),
+                asserted.value(asserted.value(c, CCM.actionBy), CCM.iso3166),
+                c,
+            )
+            for c in asserted.subjects(CCM.actionDate, None)
+            if (c, CCM.actionOn, iris.convention()) in asserted
+            and any((c, RDF.type, k) in asserted for k in _CONSENT_KINDS)
+        )
+        out: dict[str, dt.date] = {}
+        if len(consents) < 30:
+            return out
+        thirtieth = consents[29][0]
+        for deposited, code, consent in consents:
+            code = str(code)
+            if deposited <= thirtieth:
+                start, method, rule = add_months(thirtieth.replace(day=1), 6), first_thirty, art_17_1
+            else:
+                start, method, rule = add_months(deposited.replace(day=1), 6), later, art_17_2
+            out[code] = start
+            self._effect(iris.entry_into_force_for(code), CCM.StateEntryIntoForce, code, start, consent, method, rule)
+        for w in asserted.subjects(RDF.type, CCM.Withdrawal):
+            code = str(asserted.value(asserted.value(w, CCM.actionBy), CCM.iso3166))
+            takes_effect = add_months(asserted.value(w, CCM.actionDate).toPython(), 6)
+            self._effect(
+                iris.withdrawal_effect(code), CCM.WithdrawalTakingEffect, code, takes_effect, w, withdrawal, art_20_3
+            )
+        return out
+
+    def _effect(
+        self, node: URIRef, cls: URIRef, code: str, when: dt.date, action: URIRef, method: URIRef, rule: URIRef
+    ) -> None:
+        g, state = self.graph, self.iris.state(code)
+        what = "Entry into force" if cls == CCM.StateEntryIntoForce else "Withdrawal taking effect"
+        g.add((node, RDF.type, cls))
+        g.add((node, RDFS.label, Literal(f"{what} for {self.asserted.value(state, RDFS.label)}", lang="en")))
+        g.add((node, CCM.effectiveFor, state))
+        g.add((node, CCM.effectiveOn, Literal(when.isoformat(), datatype=XSD.date)))
+        g.add((node, CCM.followsFrom, action))
+        g.add((node, CCM.underProvision, rule))
+        g.add((node, PROV.wasGeneratedBy, method))
+        g.add((node, PROV.wasDerivedFrom, action))
+
     # -- what is due when ----------------------------------------------------------
     def due_dates(self, entry_into_force: dict[str, dt.date]) -> None:
         convention = self.asserted.value(self.iris.convention(), CCM.entryIntoForce)
         by_state = self.method(
             "due-date-for-state",
             "Due date for a State Party",
-            "The date the Convention entered into force for the state, from the table the user supplied, "
-            "plus the duration the time limit states.",
+            "The date the Convention entered into force for the state (computed under Article 17 from the "
+            "depositary's table, or as a table the user supplied states it), plus the duration the time limit states.",
         )
         by_convention = self.method(
             "due-date-from-entry-into-force",
@@ -207,7 +275,8 @@ class Deriver:
 def derive(asserted: Graph, iris: Iris, entry_into_force: dict[str, dt.date] | None = None) -> Graph:
     """The derived graph of an asserted graph."""
     d = Deriver(asserted, iris)
-    d.due_dates(entry_into_force or {})
+    # a table the user supplies overrides what the depositary's dates give
+    d.due_dates(d.treaty_calendar() | (entry_into_force or {}))
     d.thematic_articles()
     d.lineage()
     return d.graph

@@ -16,6 +16,7 @@ from .isu import map_isu
 from .meetings import map_meetings, map_themes
 from .plans import map_plans
 from .report import map_report
+from .treaty_status import map_treaty_status
 
 __all__ = ["to_graphs"]
 
@@ -25,6 +26,7 @@ def to_graphs(corpus: Corpus, iris: Iris) -> tuple[Graph, Graph]:
     m = Mapper(corpus, iris)
     m.provenance.source_files()
     # in this order: a state's first name seen is its label, later ones are alternative labels
-    for step in (map_convention, map_plans, map_declarations, map_report, map_meetings, map_themes, map_isu):
+    steps = (map_convention, map_plans, map_declarations, map_report, map_meetings, map_themes, map_isu)
+    for step in (*steps, map_treaty_status):
         step(m)
     return m.graph, m.provenance.graph

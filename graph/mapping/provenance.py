@@ -9,7 +9,9 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SDO
 
 from ..sources import SourceText, Span
+from ..sources.registry import media_type
 from ..vocab import CCM, OA, ONTOLOGY, Iris
+from ..vocab.external import RFC7111
 
 _QUOTE_CONTEXT = 32  # characters of oa:prefix and oa:suffix
 
@@ -48,6 +50,19 @@ class Provenance:
         p.add((position, OA.start, Literal(span.start, datatype=XSD.integer)))
         p.add((position, OA.end, Literal(span.end, datatype=XSD.integer)))
 
+    def cell(self, s: URIRef, span: Span, row: int, column: int) -> None:
+        """s was read from one cell of a CSV file: the quote and position selectors, and an RFC 7111
+        fragment selector (`cell=row,column`) a CSV-aware client can follow."""
+        self.source(s, span)
+        target = self.iris.span(span.doc, span.start, span.end)
+        selector = self.iris.cell_selector(target)
+        if (target, OA.hasSelector, selector) in self.graph:
+            return
+        self.graph.add((target, OA.hasSelector, selector))
+        self.graph.add((selector, RDF.type, OA.FragmentSelector))
+        self.graph.add((selector, DCTERMS.conformsTo, RFC7111))
+        self.graph.add((selector, RDF.value, Literal(f"cell={row},{column}")))
+
     def source_files(self) -> None:
         for key, src in self.sources.items():
             f = self.iris.source_file(key)
@@ -56,7 +71,7 @@ class Provenance:
             self.graph.add((f, RDFS.label, Literal(src.path.name)))
             self.graph.add((f, CCM.fileName, Literal(src.path.name)))
             self.graph.add((f, CCM.sha256, Literal(src.sha256)))
-            self.graph.add((f, DCTERMS.format, Literal("text/plain; charset=utf-8")))
+            self.graph.add((f, DCTERMS.format, Literal(media_type(src.path.name))))
 
 
 def describe_build(

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..sources import DOCUMENTS_DIR, Span, load_all
+from ..sources import DOCUMENTS_DIR, SourceText, Span, load_all
+from ..sources.registry import companion
 from ..sources.text import STOP_WORDS, ordinal_word, words
-from . import convention, declarations, isu, lap, report, vap
+from . import convention, declarations, isu, lap, report, treaty_status, vap
 from .citations import meeting_refs
 from .records import Corpus, Meeting, MeetingRef, Theme, ThemeGroup
 
@@ -32,12 +33,19 @@ def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
         vientiane=declarations.parse(s002, "vientiane", annex1.end(), annex2.start()),
         lausanne=declarations.parse(s003, "lausanne", lausanne_start.start(), convention_start.start()),
         isu=isu.parse(s003),
+        status=treaty_status.parse(sources["004"], _readme(sources["004"])),
         meetings={m.key: m for m in final_document.meetings},
         themes={},
     )
     _named_meetings(corpus)
     _group_themes(corpus)
     return corpus
+
+
+def _readme(src: SourceText) -> SourceText | None:
+    """The README vendored beside a data file, which states its as-of date and address."""
+    path = src.path.with_name(companion(src.path.name))
+    return SourceText(src.key, path, path.read_text(encoding="utf-8"), "") if path.is_file() else None
 
 
 def _named_meetings(corpus: Corpus) -> None:

@@ -6,6 +6,7 @@ documents (the Vientiane Action Plan is in three files) is one record with sever
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -252,7 +253,45 @@ class MandateItem:
     span: Span
 
 
+@dataclass(frozen=True)
+class StatusCell:
+    """One cell of the status table: its text, where it is, and its row and column as RFC 7111
+    numbers them (from 1, the header line being row 1)."""
+
+    value: str
+    span: Span
+    row: int
+    column: int
+
+
+@dataclass
+class StatusRow:
+    """A participant as the depositary lists it."""
+
+    number: int  # the data row, 1 for the first after the header
+    state: str  # as the UN page writes it
+    iso3: str
+    span: Span
+    cells: dict[str, StatusCell]
+    signature: dt.date | None = None
+    consent: dt.date | None = None  # the deposit of the instrument
+    consent_type: str | None = None  # ratification | acceptance | approval | accession | succession
+    withdrawal: dt.date | None = None  # the deposit of the instrument of withdrawal
+    provisional: dt.date | None = None  # provisional application of Article 1 (Article 18)
+    notes: str | None = None
+
+
 # -- what one parser gives for one document ----------------------------------------
+
+
+@dataclass
+class StatusTable:
+    """The depositary's status table: its rows, as of a date, from an address."""
+
+    key: str  # the source file's
+    rows: list[StatusRow] = field(default_factory=list)
+    as_of: dt.date | None = None
+    address: str | None = None
 
 
 @dataclass
@@ -341,5 +380,6 @@ class Corpus:
     vientiane: Declaration
     lausanne: Declaration
     isu: IsuRecords
+    status: StatusTable
     meetings: dict[str, Meeting]
     themes: dict[str, ThemeGroup]  # heading or topic (as printed) -> its theme

@@ -14,15 +14,19 @@ class CCM(DefinedNamespace):
     _fail = True
     _NS = Namespace("https://w3id.org/ccm/ontology#")
 
+    Acceptance: URIRef  # class: acceptance
+    Accession: URIRef  # class: accession
     Action: URIRef  # class: action
     ActionPlan: URIRef  # class: action plan
     Actor: URIRef  # class: actor
     ActorCategory: URIRef  # class: actor category
     AnchorEvent: URIRef  # class: anchor event
+    Approval: URIRef  # class: approval
     Article: URIRef  # class: article
     CalendarDeadline: URIRef  # class: calendar deadline
     CivilSocietyOrganisation: URIRef  # class: civil-society organisation
     Clause: URIRef  # class: clause
+    ConsentToBeBound: URIRef  # class: consent to be bound
     Deadline: URIRef  # class: deadline
     Decision: URIRef  # class: decision
     Declaration: URIRef  # class: declaration
@@ -59,21 +63,31 @@ class CCM(DefinedNamespace):
     PreparatoryMeeting: URIRef  # class: preparatory meeting
     Prohibition: URIRef  # class: prohibition
     Provision: URIRef  # class: provision
+    ProvisionalApplication: URIRef  # class: provisional application
+    Ratification: URIRef  # class: ratification
     RecurringDeadline: URIRef  # class: recurring deadline
     RelativeDeadline: URIRef  # class: relative deadline
     ReportParagraph: URIRef  # class: report paragraph
     ReviewConference: URIRef  # class: Review Conference
     Role: URIRef  # class: role
+    Signature: URIRef  # class: signature
     SourceFile: URIRef  # class: source file
     State: URIRef  # class: state
+    StateEntryIntoForce: URIRef  # class: entry into force for a state
     SubParagraph: URIRef  # class: sub-paragraph
     ThematicLink: URIRef  # class: thematic link
     Theme: URIRef  # class: theme
     Treaty: URIRef  # class: treaty
+    TreatyAction: URIRef  # class: treaty action
     UNBody: URIRef  # class: United Nations body
     UNDocument: URIRef  # class: UN document
+    Withdrawal: URIRef  # class: withdrawal
+    WithdrawalTakingEffect: URIRef  # class: withdrawal taking effect
     acronym: URIRef  # property: acronym
+    actionBy: URIRef  # property: action by
+    actionDate: URIRef  # property: action date
     actionNumber: URIRef  # property: action number
+    actionOn: URIRef  # property: action on
     addressee: URIRef  # property: addressee
     adopted: URIRef  # property: adopted on
     adoptedAt: URIRef  # property: adopted at
@@ -95,9 +109,12 @@ class CCM(DefinedNamespace):
     definedIn: URIRef  # property: defined in
     description: URIRef  # property: description
     dueOn: URIRef  # property: due on
+    effectiveFor: URIRef  # property: effective for
+    effectiveOn: URIRef  # property: effective on
     entryIntoForce: URIRef  # property: entry into force
     extractedFrom: URIRef  # property: extracted from
     fileName: URIRef  # property: file name
+    followsFrom: URIRef  # property: follows from
     footnote: URIRef  # property: footnote
     forState: URIRef  # property: for state
     hasDeadline: URIRef  # property: has deadline
@@ -149,6 +166,7 @@ class CCM(DefinedNamespace):
     threshold: URIRef  # property: threshold
     title: URIRef  # property: title
     topic: URIRef  # property: topic
+    underProvision: URIRef  # property: under provision
     underRule: URIRef  # property: under rule
     year: URIRef  # property: year
 
@@ -156,15 +174,19 @@ class CCM(DefinedNamespace):
 class CCMNodes:
     """The same terms as pyoxigraph nodes, for lookups in the store."""
 
+    Acceptance = ox.NamedNode("https://w3id.org/ccm/ontology#Acceptance")
+    Accession = ox.NamedNode("https://w3id.org/ccm/ontology#Accession")
     Action = ox.NamedNode("https://w3id.org/ccm/ontology#Action")
     ActionPlan = ox.NamedNode("https://w3id.org/ccm/ontology#ActionPlan")
     Actor = ox.NamedNode("https://w3id.org/ccm/ontology#Actor")
     ActorCategory = ox.NamedNode("https://w3id.org/ccm/ontology#ActorCategory")
     AnchorEvent = ox.NamedNode("https://w3id.org/ccm/ontology#AnchorEvent")
+    Approval = ox.NamedNode("https://w3id.org/ccm/ontology#Approval")
     Article = ox.NamedNode("https://w3id.org/ccm/ontology#Article")
     CalendarDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#CalendarDeadline")
     CivilSocietyOrganisation = ox.NamedNode("https://w3id.org/ccm/ontology#CivilSocietyOrganisation")
     Clause = ox.NamedNode("https://w3id.org/ccm/ontology#Clause")
+    ConsentToBeBound = ox.NamedNode("https://w3id.org/ccm/ontology#ConsentToBeBound")
     Deadline = ox.NamedNode("https://w3id.org/ccm/ontology#Deadline")
     Decision = ox.NamedNode("https://w3id.org/ccm/ontology#Decision")
     Declaration = ox.NamedNode("https://w3id.org/ccm/ontology#Declaration")
@@ -201,21 +223,31 @@ class CCMNodes:
     PreparatoryMeeting = ox.NamedNode("https://w3id.org/ccm/ontology#PreparatoryMeeting")
     Prohibition = ox.NamedNode("https://w3id.org/ccm/ontology#Prohibition")
     Provision = ox.NamedNode("https://w3id.org/ccm/ontology#Provision")
+    ProvisionalApplication = ox.NamedNode("https://w3id.org/ccm/ontology#ProvisionalApplication")
+    Ratification = ox.NamedNode("https://w3id.org/ccm/ontology#Ratification")
     RecurringDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#RecurringDeadline")
     RelativeDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#RelativeDeadline")
     ReportParagraph = ox.NamedNode("https://w3id.org/ccm/ontology#ReportParagraph")
     ReviewConference = ox.NamedNode("https://w3id.org/ccm/ontology#ReviewConference")
     Role = ox.NamedNode("https://w3id.org/ccm/ontology#Role")
+    Signature = ox.NamedNode("https://w3id.org/ccm/ontology#Signature")
     SourceFile = ox.NamedNode("https://w3id.org/ccm/ontology#SourceFile")
     State = ox.NamedNode("https://w3id.org/ccm/ontology#State")
+    StateEntryIntoForce = ox.NamedNode("https://w3id.org/ccm/ontology#StateEntryIntoForce")
     SubParagraph = ox.NamedNode("https://w3id.org/ccm/ontology#SubParagraph")
     ThematicLink = ox.NamedNode("https://w3id.org/ccm/ontology#ThematicLink")
     Theme = ox.NamedNode("https://w3id.org/ccm/ontology#Theme")
     Treaty = ox.NamedNode("https://w3id.org/ccm/ontology#Treaty")
+    TreatyAction = ox.NamedNode("https://w3id.org/ccm/ontology#TreatyAction")
     UNBody = ox.NamedNode("https://w3id.org/ccm/ontology#UNBody")
     UNDocument = ox.NamedNode("https://w3id.org/ccm/ontology#UNDocument")
+    Withdrawal = ox.NamedNode("https://w3id.org/ccm/ontology#Withdrawal")
+    WithdrawalTakingEffect = ox.NamedNode("https://w3id.org/ccm/ontology#WithdrawalTakingEffect")
     acronym = ox.NamedNode("https://w3id.org/ccm/ontology#acronym")
+    actionBy = ox.NamedNode("https://w3id.org/ccm/ontology#actionBy")
+    actionDate = ox.NamedNode("https://w3id.org/ccm/ontology#actionDate")
     actionNumber = ox.NamedNode("https://w3id.org/ccm/ontology#actionNumber")
+    actionOn = ox.NamedNode("https://w3id.org/ccm/ontology#actionOn")
     addressee = ox.NamedNode("https://w3id.org/ccm/ontology#addressee")
     adopted = ox.NamedNode("https://w3id.org/ccm/ontology#adopted")
     adoptedAt = ox.NamedNode("https://w3id.org/ccm/ontology#adoptedAt")
@@ -237,9 +269,12 @@ class CCMNodes:
     definedIn = ox.NamedNode("https://w3id.org/ccm/ontology#definedIn")
     description = ox.NamedNode("https://w3id.org/ccm/ontology#description")
     dueOn = ox.NamedNode("https://w3id.org/ccm/ontology#dueOn")
+    effectiveFor = ox.NamedNode("https://w3id.org/ccm/ontology#effectiveFor")
+    effectiveOn = ox.NamedNode("https://w3id.org/ccm/ontology#effectiveOn")
     entryIntoForce = ox.NamedNode("https://w3id.org/ccm/ontology#entryIntoForce")
     extractedFrom = ox.NamedNode("https://w3id.org/ccm/ontology#extractedFrom")
     fileName = ox.NamedNode("https://w3id.org/ccm/ontology#fileName")
+    followsFrom = ox.NamedNode("https://w3id.org/ccm/ontology#followsFrom")
     footnote = ox.NamedNode("https://w3id.org/ccm/ontology#footnote")
     forState = ox.NamedNode("https://w3id.org/ccm/ontology#forState")
     hasDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#hasDeadline")
@@ -291,5 +326,6 @@ class CCMNodes:
     threshold = ox.NamedNode("https://w3id.org/ccm/ontology#threshold")
     title = ox.NamedNode("https://w3id.org/ccm/ontology#title")
     topic = ox.NamedNode("https://w3id.org/ccm/ontology#topic")
+    underProvision = ox.NamedNode("https://w3id.org/ccm/ontology#underProvision")
     underRule = ox.NamedNode("https://w3id.org/ccm/ontology#underRule")
     year = ox.NamedNode("https://w3id.org/ccm/ontology#year")

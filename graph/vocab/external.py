@@ -18,6 +18,7 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 VOID = Namespace("http://rdfs.org/ns/void#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")  # W3C's IRIs of the RDF and results formats
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")  # the dataset's licence
+RFC7111 = URIRef("http://tools.ietf.org/rfc/rfc7111")  # what Web Annotation names for text/csv fragments
 
 PREFIXES: dict[str, str] = {
     prefix: str(ns)

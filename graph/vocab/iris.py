@@ -187,3 +187,20 @@ class Iris:
         """id/lineage/lap-12/vap-8: Lausanne action 12 continues Vientiane action 8."""
         local = [self.local_path(str(a)).split("/") for a in (successor, predecessor)]  # id/<plan>/action/<n>
         return self._id("lineage", *(f"{parts[1]}-{parts[-1]}" for parts in local))
+
+    # treaty actions of a state, and what follows from them
+    def treaty_action(self, iso3: str, kind: str) -> URIRef:
+        """id/state/LTU/signature, .../consent, .../provisional-application, .../withdrawal."""
+        return self._id("state", iso3, kind)
+
+    def entry_into_force_for(self, iso3: str) -> URIRef:
+        return self._id("state", iso3, "entry-into-force")
+
+    def withdrawal_effect(self, iso3: str) -> URIRef:
+        return self._id("state", iso3, "withdrawal-takes-effect")
+
+    def depositary(self) -> URIRef:
+        return self._id("org", "un-secretary-general")
+
+    def cell_selector(self, span: URIRef | str) -> URIRef:
+        return URIRef(f"{span}#cell")

@@ -1,0 +1,108 @@
+"""The depositary's status table (004): one row per participant in the Convention, with its
+signature, its consent to be bound (typed), provisional application and withdrawal, as the
+Secretary-General of the United Nations lists them; the as-of date and the page's address come from
+the README vendored beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..sources import SourceText, Span
+from .records import StatusCell, StatusRow, StatusTable
+
+COLUMNS = ("state", "iso3", "signature", "consent_date", "consent_type", "withdrawal_deposit", "notes")
+CONSENT_TYPES = ("ratification", "acceptance", "approval", "accession", "succession")
+_PROVISIONAL = re.compile(r"provisional application \(n\) (\d{4}-\d{2}-\d{2})")
+_AS_OF = re.compile(r"STATUS AS AT : (\d{2})-(\d{2})-(\d{4})")
+_PAGE = re.compile(r"\*\*UN page used for the full table\*\*: the depositary's HTML status page\s+<([^>]+)>")
+
+
+def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
+    """The fields of one CSV line (RFC 4180 quoting), each with the offsets of its text in the file."""
+    out, i = [], 0
+    while True:
+        if line.startswith('"', i):
+            end = i + 1
+            while True:
+                end = line.index('"', end)
+                if line.startswith('""', end):
+                    end += 2
+                    continue
+                break
+            out.append((line[i + 1 : end].replace('""', '"'), offset + i + 1, offset + end))
+            i = end + 1
+        else:
+            end = line.find(",", i)
+            end = len(line) if end == -1 else end
+            out.append((line[i:end], offset + i, offset + end))
+            i = end
+        if i >= len(line):
+            return out
+        if line[i] != ",":
+            raise ValueError(f"a quoted field must end the cell (column {i + 1})")
+        i += 1
+        if i == len(line):
+            out.append(("", offset + i, offset + i))
+            return out
+
+
+def _date(src: SourceText, cell: tuple[str, int, int], column: str) -> dt.date | None:
+    if not cell[0]:
+        return None
+    try:
+        return dt.date.fromisoformat(cell[0])
+    except ValueError:
+        raise src.error(cell[1], f"{column} must be a date like 2008-12-03, not {cell[0]!r}") from None
+
+
+def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
+    """Every row of the table; a malformed row is a ParseError at its line."""
+    lines = [line for line in src.lines() if line[0].strip()]
+    if not lines or tuple(c[0] for c in _cells(*lines[0][:2])) != COLUMNS:
+        raise src.error(0, f"the header must be {','.join(COLUMNS)}")
+    table = StatusTable(src.key)
+    if readme is not None:
+        if m := _AS_OF.search(readme.text):
+            table.as_of = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if m := _PAGE.search(readme.text):
+            table.address = m.group(1)
+    for number, (line, start, end) in enumerate(lines[1:], 1):
+        try:
+            cells = _cells(line, start)
+        except ValueError as exc:
+            raise src.error(start, str(exc)) from None
+        if len(cells) != len(COLUMNS):
+            raise src.error(start, f"{len(cells)} fields where the header has {len(COLUMNS)}")
+        by_name = dict(zip(COLUMNS, cells, strict=True))
+        iso3, kind = by_name["iso3"][0], by_name["consent_type"][0]
+        if not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise src.error(start, f"iso3 must be an ISO 3166-1 alpha-3 code, not {iso3!r}")
+        if kind not in ("", *CONSENT_TYPES):
+            raise src.error(start, f"consent_type must be one of {', '.join(CONSENT_TYPES)}, not {kind!r}")
+        consent = _date(src, by_name["consent_date"], "consent_date")
+        if bool(kind) != bool(consent):
+            raise src.error(start, "consent_date and consent_type go together")
+        notes = by_name["notes"][0]
+        provisional = _PROVISIONAL.search(notes)
+        row = StatusRow(
+            number=number,
+            state=by_name["state"][0],
+            iso3=iso3,
+            span=Span(src.key, start, end),
+            # RFC 7111 counts every record of the file, the header too: data row 1 is record 2
+            cells={
+                name: StatusCell(value, Span(src.key, s, e), number + 1, COLUMNS.index(name) + 1)
+                for name, (value, s, e) in by_name.items()
+            },
+            signature=_date(src, by_name["signature"], "signature"),
+            consent=consent,
+            consent_type=kind or None,
+            withdrawal=_date(src, by_name["withdrawal_deposit"], "withdrawal_deposit"),
+            provisional=dt.date.fromisoformat(provisional.group(1)) if provisional else None,
+            notes=notes or None,
+        )
+        table.rows.append(row)
+    if len({r.iso3 for r in table.rows}) != len(table.rows):
+        raise src.error(0, "a state appears in two rows")
+    return table

@@ -1,0 +1,174 @@
+"""The depositary's status table (004) as a fifth source: each State's treaty actions, the
+Convention's entry into force for it (Article 17), its withdrawal's taking effect (Article 20(3)),
+its due dates, and a cross-check against the First Meeting's report (002)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rdflib import RDF, Literal, URIRef
+from rdflib.namespace import XSD
+
+from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
+from graph.vocab import CCM, OA
+
+from .conftest import select
+
+
+def _date(value: str) -> Literal:
+    return Literal(value, datatype=XSD.date)
+
+
+def _eif(built, iris, code: str) -> str | None:
+    value = built.graphs["derived"].value(iris.entry_into_force_for(code), CCM.effectiveOn)
+    return str(value) if value is not None else None
+
+
+def test_counts_equal_the_depositarys_header(kg):
+    # 004 README, "Counts": Parties 112 and Signatories 107, leaving out the withdrawn row (Lithuania)
+    withdrawn = set(kg.objects(None, CCM.actionBy)) & {
+        kg.value(w, CCM.actionBy) for w in kg.subjects(RDF.type, CCM.Withdrawal)
+    }
+    consented = {kg.value(c, CCM.actionBy) for c in kg.subjects(RDF.type, CCM.ConsentToBeBound)}
+    signed = {kg.value(c, CCM.actionBy) for c in kg.subjects(RDF.type, CCM.Signature)}
+    assert len(consented - withdrawn) == 112
+    assert len(signed - withdrawn) == 107
+    kinds = {k: len(set(kg.subjects(RDF.type, k))) for k in (CCM.Ratification, CCM.Accession, CCM.Acceptance)}
+    assert kinds == {CCM.Ratification: 94, CCM.Accession: 17, CCM.Acceptance: 2}  # README: 94 / 17 / 2
+
+
+def test_entry_into_force_under_article_17(built, iris):
+    convention = built.graphs["asserted"].value(iris.convention(), CCM.entryIntoForce)
+    # Albania deposited on 2009-06-16 (row 2), among the first thirty: 17(1), the booklet's own date
+    assert _eif(built, iris, "ALB") == str(convention) == "2010-08-01"
+    # Afghanistan deposited on 2011-09-08 (row 1): 17(2), the first day of the sixth month after
+    assert _eif(built, iris, "AFG") == "2012-03-01"
+    # Vanuatu acceded on 2025-09-05 (the last row)
+    assert _eif(built, iris, "VUT") == "2026-03-01"
+    derived = built.graphs["derived"]
+    assert derived.value(iris.entry_into_force_for("ALB"), CCM.underProvision) == iris.provision(("17", "1"))
+    assert derived.value(iris.entry_into_force_for("AFG"), CCM.underProvision) == iris.provision(("17", "2"))
+
+
+def test_due_dates_of_a_state(built, iris):
+    # Afghanistan, in force for it from 2012-03-01: Article 7(1) "not later than 180 days", Article 3(2)
+    # "not later than eight years", Article 4(1)(a) "not later than ten years"
+    derived = built.graphs["derived"]
+    expected = {("7", "1"): "2012-08-28", ("3", "2"): "2020-03-01", ("4", "1", "a"): "2022-03-01"}
+    for path, due in expected.items():
+        node = iris.due_date(iris.deadline(iris.obligation(path, 1), 1), "AFG")
+        assert derived.value(node, CCM.dueOn) == _date(due), path
+
+
+def test_withdrawal_takes_effect_when_the_depositary_says(built, iris):
+    row = next(line for line in (DOCUMENTS_DIR / SOURCE_FILES["004"]).read_text().splitlines() if "LTU" in line)
+    stated = re.search(r"withdrawal took effect (\d{4}-\d{2}-\d{2})", row).group(1)
+    derived = built.graphs["derived"]
+    assert derived.value(iris.withdrawal_effect("LTU"), CCM.effectiveOn) == _date(stated) == _date("2025-03-06")
+
+
+def test_a_signatory_that_has_not_consented_has_no_dates(built, iris):
+    angola = iris.state("AGO")  # row 4: signed 2008-12-03, no consent
+    derived = built.graphs["derived"]
+    assert _eif(built, iris, "AGO") is None
+    assert not list(derived.subjects(CCM.forState, angola))
+    assert (iris.treaty_action("AGO", "signature"), CCM.actionBy, angola) in built.graphs["asserted"]
+
+
+def test_each_fact_points_to_its_row_and_column(built, iris):
+    prov = built.graphs["provenance"]
+    consent = iris.treaty_action("LTU", "consent")
+    selectors = {
+        str(prov.value(sel, RDF.value))
+        for span in prov.objects(consent, CCM.extractedFrom)
+        for sel in prov.objects(span, OA.hasSelector)
+        if (sel, RDF.type, OA.FragmentSelector) in prov
+    }
+    # Lithuania is data row 67, record 68 of the file; consent_date and consent_type are columns 4 and 5
+    assert selectors == {"cell=68,4", "cell=68,5"}
+    source = iris.source_file("004")
+    assert prov.value(source, URIRef("http://purl.org/dc/terms/valid")) == _date("2026-02-03")
+
+
+def test_the_first_meetings_statuses_agree_with_the_depositary(kg, built, iris):
+    """Each State the Final Document (002, paragraphs 7-9) lists by status, against its dates: a State
+    Party had the Convention in force by the meeting; 'ratified, not yet in force' had deposited, but
+    the Convention was not yet in force for it; a signatory had not yet consented."""
+    start = dt.date.fromisoformat(str(kg.value(iris.meeting("1msp"), URIRef("https://schema.org/startDate"))))
+    query = f"""SELECT ?code ?status WHERE {{
+        ?p ccm:inMeeting <{iris.meeting("1msp")}> ; ccm:participant ?s ;
+           ccm:participationStatus/skos:prefLabel ?status .
+        ?s ccm:iso3166 ?code }}"""
+    rows = select(kg, query)
+    consents = {
+        str(kg.value(kg.value(c, CCM.actionBy), CCM.iso3166)): kg.value(c, CCM.actionDate).toPython()
+        for c in kg.subjects(RDF.type, CCM.ConsentToBeBound)
+    }
+    wrong = []
+    for code, status in rows:
+        code, status = str(code), str(status)
+        eif = _eif(built, iris, code)
+        in_force = eif is not None and dt.date.fromisoformat(eif) <= start
+        consented = code in consents and consents[code] <= start
+        ok = {
+            "State Party": in_force,
+            "Ratified, not yet in force": consented and not in_force,
+            "Signatory State": not consented,
+            "Observer State": not consented,
+        }[status]
+        if not ok:
+            wrong.append(f"{code}: {status} at the meeting, but consent {consents.get(code)}, in force {eif}")
+    assert len(rows) > 80 and not wrong, "\n".join(wrong)
+
+
+def _rows(server, name: str) -> list[dict[str, str]]:
+    import json
+
+    from server.examples import load_examples
+
+    from .live import query
+
+    example = next(e for e in load_examples() if e.name == name)
+    reply = query(server, example.query)
+    assert reply.status == 200, reply.text
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(reply.body)["results"]["bindings"]]
+
+
+def test_query_initial_article_7_reports_due_in_2012(server, built, iris):
+    rows = _rows(server, "22-initial-article-7-reports-due-in-a-year")
+    # Afghanistan: in force 2012-03-01 (above), + 180 days
+    assert {"state": str(iris.state("AFG")), "due": "2012-08-28"}.items() <= next(
+        r for r in rows if r["state"] == str(iris.state("AFG"))
+    ).items()
+    assert all(r["due"].startswith("2012-") for r in rows)
+    # in force from 2011-07-05 at the latest to be due by the end of 2012: the same count from the derived dates
+    derived = built.graphs["derived"]
+    expected = {
+        str(derived.value(e, CCM.effectiveFor))
+        for e in derived.subjects(RDF.type, CCM.StateEntryIntoForce)
+        if (dt.date.fromisoformat(str(derived.value(e, CCM.effectiveOn))) + dt.timedelta(days=180)).year == 2012
+    }
+    assert {r["state"] for r in rows} == expected and len(expected) > 3
+
+
+def test_query_article_3_deadline_passed(server, iris):
+    rows = _rows(server, "23-article-3-deadline-passed")
+    states = {r["state"] for r in rows}
+    assert str(iris.state("AFG")) in states  # due 2020-03-01, before the table's 2026-02-03
+    assert str(iris.state("VUT")) not in states  # in force 2026-03-01: due 2034
+    assert all(r["due"] < r["asOf"] == "2026-02-03" for r in rows)
+
+
+def test_query_signatories_at_the_first_meeting_who_became_parties(server, kg, iris):
+    rows = _rows(server, "24-signatories-at-the-first-meeting-who-became-parties")
+    start = "2010-11-09"  # 002, paragraph 6: held at Vientiane "from 9 to 12 November 2010"
+    assert rows and all(r["consented"] > start for r in rows)
+    # every signatory the report lists (002, paragraph 9) whose row in 004 has a consent date
+    signatories = {
+        str(p)
+        for part in kg.subjects(CCM.participationStatus, iris.status("Signatory State"))
+        for p in kg.objects(part, CCM.participant)
+    }
+    consented = {str(kg.value(c, CCM.actionBy)) for c in kg.subjects(RDF.type, CCM.ConsentToBeBound)}
+    assert {r["state"] for r in rows} == signatories & consented
