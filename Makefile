@@ -5,10 +5,12 @@ BIN := $(VENV)/bin
 
 YASGUI_VERSION := 4.6.2
 YASGUI := server/static/yasgui
+WORLD_ATLAS_VERSION := 2.0.2
+WORLD := server/static/world
 
 .PHONY: setup build run test test-fast lint bench
 
-setup: $(VENV)/.installed $(YASGUI)/yasgui.min.js
+setup: $(VENV)/.installed $(YASGUI)/yasgui.min.js $(WORLD)/countries-50m.json
 
 # The query UI's editor, from the npm registry, served from our own static files (no CDN).
 $(YASGUI)/yasgui.min.js:
@@ -16,6 +18,14 @@ $(YASGUI)/yasgui.min.js:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) >/dev/null \
 		&& tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz \
 		&& cp package/build/yasgui.min.js package/build/yasgui.min.css $(CURDIR)/$(YASGUI)/ \
+		&& rm -rf $$tmp
+
+# Natural Earth's countries for the map of States, from the npm registry (no tiles, no CDN)
+$(WORLD)/countries-50m.json:
+	mkdir -p $(WORLD)
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent world-atlas@$(WORLD_ATLAS_VERSION) >/dev/null \
+		&& tar xzf world-atlas-$(WORLD_ATLAS_VERSION).tgz \
+		&& cp package/countries-50m.json package/LICENSE $(CURDIR)/$(WORLD)/ \
 		&& rm -rf $$tmp
 
 $(VENV)/.installed: pyproject.toml

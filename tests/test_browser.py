@@ -116,3 +116,47 @@ def test_search_box_suggests_as_you_type(live_server, browser):
     assert "/search?q=stockpile" in page.url
     assert page.locator(".results li").count() > 3
     page.close()
+
+
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_state_calendar_map_and_timeline_in_a_browser(live_server, browser, width):
+    """The State page, the calendar, the map and the timeline at phone and desktop widths: they
+    render, nothing comes from another host, nothing scrolls sideways, the map's States link to
+    their pages. Screenshots go to docs/screenshots/."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    overflow = "document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"
+
+    page.goto(f"{live_server}/calendar/map?on=2026-12-01")
+    assert page.locator("figure.map path").count() > 150
+    assert page.locator('path[data-iso3="LTU"]').get_attribute("data-status") == "withdrawn"
+    assert not page.evaluate(overflow), "the map page scrolls sideways"
+    page.screenshot(path=str(DOCS_SCREENSHOTS / f"map-{width}.png"), full_page=False)
+    page.locator('a:has(path[data-iso3="AFG"])').click()
+    assert page.url.endswith("/id/state/AFG")
+    assert page.get_by_role("heading", name="Treaty calendar").count() == 1
+    assert not page.evaluate(overflow), "the State page scrolls sideways"
+    page.screenshot(path=str(DOCS_SCREENSHOTS / f"state-AFG-{width}.png"), full_page=True)
+
+    page.get_by_role("link", name="All its due dates").click()
+    assert page.locator("table.calendar tbody tr").count() > 5
+    page.get_by_label("Rule").select_option("Article 7")
+    page.get_by_role("button", name="Show").click()
+    rules = page.locator("table.calendar tbody tr td:nth-child(3)").all_inner_texts()
+    assert rules and set(rules) == {"Article 7"}
+    assert not page.evaluate(overflow), "the calendar scrolls sideways"
+    page.screenshot(path=str(DOCS_SCREENSHOTS / f"calendar-{width}.png"), full_page=False)
+
+    page.goto(f"{live_server}/calendar/timeline")
+    assert page.locator("figure.timeline rect").count() > 10
+    assert not page.evaluate(overflow), "the timeline scrolls sideways"
+    page.screenshot(path=str(DOCS_SCREENSHOTS / f"timeline-{width}.png"), full_page=False)
+    assert errors == [] and outside == []
+    page.close()

@@ -117,7 +117,8 @@ class Deriver:
             "due-date-for-state",
             "Due date for a State Party",
             "The date the Convention entered into force for the state (computed under Article 17 from the "
-            "depositary's table, or as a table the user supplied states it), plus the duration the time limit states.",
+            "depositary's table, or as a table the user supplied states it), plus the duration the time limit states; "
+            "for a plan's action, only dates on or after the plan began (its adoption, else its period's first year).",
         )
         by_convention = self.method(
             "due-date-from-entry-into-force",
@@ -133,8 +134,24 @@ class Deriver:
                 due = add_duration(convention.toPython(), str(duration))
                 self._due(deadline, None, due, by_convention, [self.iris.convention()])
             elif anchor == "entry-into-force-for-state-party":
+                since = self._plan_start(deadline)
                 for code, start in sorted(entry_into_force.items()):
-                    self._due(deadline, code, add_duration(start, str(duration)), by_state, [])
+                    due = add_duration(start, str(duration))
+                    if since is None or due >= since:
+                        self._due(deadline, code, due, by_state, [])
+
+    def _plan_start(self, deadline: URIRef) -> dt.date | None:
+        """When the plan that states a time limit began, if a plan does: a plan sets no due date before
+        it existed ('within two years of entry into force for new States Parties' in 2021 is not due in 2014)."""
+        owner = self.asserted.value(None, CCM.hasDeadline, deadline)
+        plan = self.asserted.value(owner, CCM.inPlan) if owner is not None else None
+        if plan is None:
+            return None
+        if (adopted := self.asserted.value(plan, CCM.adopted)) is not None:
+            return adopted.toPython()
+        if (start := self.asserted.value(plan, CCM.periodStart)) is not None:
+            return dt.date(int(str(start)), 1, 1)
+        return None
 
     def _due(self, deadline: URIRef, state: str | None, due: dt.date, method: URIRef, sources: list[URIRef]) -> None:
         node = self.iris.due_date(deadline, state)

@@ -106,6 +106,16 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
     local = data.iris.local_path(entity.iri)
     alternates = [(f, f"/{local}.{f.suffix}") for f in DOCUMENT_FORMATS if f.rdf is not None]
     facts, rest = key_facts(entity)
+    from ..calendar.routes import state_calendar, today
+
     return render_template(
-        "pages/entity.html", entity=entity, facts=facts, rest=rest, incoming=incoming, alternates=alternates
+        "pages/entity.html",
+        entity=entity,
+        facts=facts,
+        rest=rest,
+        incoming=incoming,
+        alternates=alternates,
+        calendar=state_calendar(entity.iri),
+        day=today(),
+        withdrawal_rule=str(data.iris.provision(("20", "3"))),
     )

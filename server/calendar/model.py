@@ -1,0 +1,174 @@
+"""The treaty calendar read out of the store: one query for the States' dates, one for the due dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pyoxigraph as ox
+
+from graph.vocab.external import sparql_prefixes
+
+from ..store import dataset as ds
+
+_STATES = (
+    sparql_prefixes("ccm", "rdfs")
+    + """
+SELECT ?state ?name ?code ?kind ?date ?action ?eif ?rule ?gone WHERE {
+  ?state a ccm:State ; rdfs:label ?name ; ccm:iso3166 ?code .
+  OPTIONAL { ?action ccm:actionBy ?state ; ccm:actionDate ?date ; a ?kind .
+             FILTER(?kind IN (ccm:Signature, ccm:Ratification, ccm:Acceptance, ccm:Approval, ccm:Accession,
+                              ccm:ProvisionalApplication, ccm:Withdrawal)) }
+  OPTIONAL { ?e a ccm:StateEntryIntoForce ; ccm:effectiveFor ?state ; ccm:effectiveOn ?eif ; ccm:underProvision ?rule }
+  OPTIONAL { ?w a ccm:WithdrawalTakingEffect ; ccm:effectiveFor ?state ; ccm:effectiveOn ?gone }
+}"""
+)
+_DUE = (
+    sparql_prefixes("ccm", "rdfs")
+    + """
+SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?article ?plan WHERE {
+  ?due a ccm:DueDate ; ccm:forState ?state ; ccm:dueOn ?date ; ccm:ofDeadline ?deadline .
+  ?owner ccm:hasDeadline ?deadline ; rdfs:label ?ownerLabel .
+  OPTIONAL { ?deadline ccm:deadlineText ?text }
+  OPTIONAL { ?owner ccm:statedIn/ccm:partOf* ?article . ?article a ccm:Article }
+  OPTIONAL { ?owner ccm:inPlan/ccm:title ?plan }
+}"""
+)
+ACTION_KINDS = {
+    "Signature": "signature",
+    "Ratification": "consent",
+    "Acceptance": "consent",
+    "Approval": "consent",
+    "Accession": "consent",
+    "ProvisionalApplication": "provisional application",
+    "Withdrawal": "withdrawal",
+}
+
+
+@dataclass
+class TreatyAction:
+    kind: str  # Signature, Ratification, ..., the class's local name
+    date: dt.date
+    iri: str
+
+
+@dataclass
+class Due:
+    iri: str
+    date: dt.date
+    deadline: str
+    text: str
+    owner: str  # the obligation or action that states the time limit
+    owner_label: str
+    group: str  # "Article 7", "Lausanne Action Plan"...
+
+
+@dataclass
+class StateCalendar:
+    iri: str
+    name: str
+    code: str
+    actions: list[TreatyAction] = field(default_factory=list)
+    entry_into_force: dt.date | None = None
+    rule: str | None = None  # the provision that gave the entry into force
+    withdrawal_effect: dt.date | None = None
+    due: list[Due] = field(default_factory=list)
+
+    def action(self, kind: str) -> TreatyAction | None:
+        return next((a for a in self.actions if ACTION_KINDS[a.kind] == kind), None)
+
+    def status_on(self, day: dt.date) -> str:
+        """Signatory, ratified but not yet bound, State Party, withdrawn, or not a participant, on `day`."""
+        if self.withdrawal_effect and day >= self.withdrawal_effect:
+            return "withdrawn"
+        if self.entry_into_force and day >= self.entry_into_force:
+            return "State Party"
+        consent = self.action("consent")
+        if consent and day >= consent.date:
+            return "consented, not yet in force"
+        signature = self.action("signature")
+        if signature and day >= signature.date:
+            return "signatory"
+        return "not a participant"
+
+    def history(self) -> list[tuple[dt.date, str, str | None]]:
+        """(date, what happened, the resource that says so), in order."""
+        events = [
+            (a.date, a.kind.replace("ProvisionalApplication", "Provisional application"), a.iri) for a in self.actions
+        ]
+        if self.entry_into_force:
+            events.append((self.entry_into_force, "Entry into force for the State", None))
+        if self.withdrawal_effect:
+            events.append((self.withdrawal_effect, "Withdrawal takes effect", None))
+        return sorted(events, key=lambda e: e[0])
+
+
+def _value(term: ox.Term | None) -> str | None:
+    return term.value if term is not None else None
+
+
+@lru_cache(maxsize=4)
+def _load(version: str) -> dict[str, StateCalendar]:
+    data = ds.get()
+    states: dict[str, StateCalendar] = {}
+    seen: set[tuple[str, str]] = set()
+    for row in data.store.query(_STATES, use_default_graph_as_union=True):
+        iri = row["state"].value
+        cal = states.setdefault(iri, StateCalendar(iri, row["name"].value, row["code"].value))
+        if row["eif"] is not None:
+            cal.entry_into_force = dt.date.fromisoformat(row["eif"].value)
+            cal.rule = row["rule"].value
+        if row["gone"] is not None:
+            cal.withdrawal_effect = dt.date.fromisoformat(row["gone"].value)
+        if row["action"] is not None and (iri, row["action"].value) not in seen:
+            seen.add((iri, row["action"].value))
+            kind = row["kind"].value.rsplit("#", 1)[-1]
+            cal.actions.append(TreatyAction(kind, dt.date.fromisoformat(row["date"].value), row["action"].value))
+    groups: dict[str, str] = {}
+    for row in data.store.query(_DUE, use_default_graph_as_union=True):
+        cal = states.get(row["state"].value)
+        if cal is None:
+            continue
+        day = dt.date.fromisoformat(row["date"].value)
+        if cal.withdrawal_effect and day >= cal.withdrawal_effect:
+            continue  # no longer bound
+        if row["article"] is not None:
+            article = row["article"].value
+            group = groups.setdefault(article, "Article " + article.rstrip("/").rsplit("/", 1)[-1])
+        else:
+            group = _value(row["plan"]) or "Other"
+        if any(d.iri == row["due"].value for d in cal.due):
+            continue
+        cal.due.append(
+            Due(
+                row["due"].value,
+                day,
+                row["deadline"].value,
+                _value(row["text"]) or "",
+                row["owner"].value,
+                row["ownerLabel"].value,
+                group,
+            )
+        )
+    for cal in states.values():
+        cal.actions.sort(key=lambda a: a.date)
+        cal.due.sort(key=lambda d: (d.date, d.owner_label))
+    return states
+
+
+def calendars() -> dict[str, StateCalendar]:
+    """Every State the graph knows, by IRI."""
+    return _load(ds.get().version)
+
+
+def participants() -> list[StateCalendar]:
+    """The States the depositary lists (a signature or a consent), by name."""
+    return sorted((c for c in calendars().values() if c.actions), key=lambda c: c.name)
+
+
+def group_order(group: str) -> tuple[int, int, str]:
+    """Articles in their order, then the plans."""
+    if group.startswith("Article "):
+        return (0, int(group.split()[1]), group)
+    return (1, 0, group)

@@ -1,0 +1,232 @@
+"""/calendar: due dates across States (HTML, CSV, iCalendar), the map of States by status and the
+timeline of due dates, each with the numbers behind it as CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections import Counter, defaultdict
+
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from icalendar import Calendar, Event
+
+from ..linked_data.render import href
+from .model import Due, StateCalendar, calendars, group_order, participants
+from .world import HEIGHT, WIDTH, shapes
+
+bp = Blueprint("calendar", __name__)
+STATUSES = ["State Party", "consented, not yet in force", "signatory", "withdrawn"]
+COLOURS = {  # ColorBrewer PRGn/BrBG-like, legible for red-green colour blindness with the legend's patterns
+    "State Party": "#1b7837",
+    "consented, not yet in force": "#a6dba0",
+    "signatory": "#e08214",
+    "withdrawn": "#762a83",
+    "not a participant": "#e7e7e7",
+}
+
+
+def today() -> dt.date:
+    """The day the calendar speaks of: `?on=` if given, else the configured or the real date."""
+    on = request.args.get("on") or current_app.config.get("TODAY")
+    if not on:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(str(on))
+    except ValueError:
+        abort(400, "on must be a date like 2026-12-01")
+
+
+def _filters() -> dict[str, str]:
+    return {k: request.args.get(k, "").strip() for k in ("article", "year", "state", "when")}
+
+
+def _selected(day: dt.date) -> list[tuple[StateCalendar, Due]]:
+    f = _filters()
+    if f["year"] and not f["year"].isdigit():
+        abort(400, "year must be a number like 2026")
+    if f["when"] not in ("", "upcoming", "past", "all"):
+        abort(400, "when is upcoming, past or all")
+    out = []
+    for cal in participants():
+        if f["state"] and f["state"].upper() != cal.code:
+            continue
+        for due in cal.due:
+            if f["article"] and due.group != f["article"]:
+                continue
+            if f["year"] and due.date.year != int(f["year"]):
+                continue
+            if (f["when"] or "upcoming") == "upcoming" and due.date < day:
+                continue
+            if f["when"] == "past" and due.date >= day:
+                continue
+            out.append((cal, due))
+    return sorted(out, key=lambda pair: (pair[1].date, pair[0].name, pair[1].owner_label))
+
+
+@bp.route("/calendar")
+def index() -> str:
+    day = today()
+    rows = _selected(day)
+    everything = [d for c in participants() for d in c.due]
+    groups = sorted({d.group for d in everything}, key=group_order)
+    years = sorted({d.date.year for d in everything})
+    query = request.query_string.decode("utf-8", "replace")
+    return render_template(
+        "calendar/index.html",
+        rows=rows,
+        day=day,
+        filters=_filters(),
+        groups=groups,
+        years=years,
+        states=participants(),
+        query=f"?{query}" if query else "",
+    )
+
+
+@bp.route("/calendar.csv")
+def as_csv() -> Response:
+    day = today()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["due", "state", "iso3", "rule", "time_limit", "stated_by", "due_date_iri"])
+    for cal, due in _selected(day):
+        writer.writerow([due.date.isoformat(), cal.name, cal.code, due.group, due.text, due.owner_label, due.iri])
+    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", "ccm-calendar.csv")
+
+
+@bp.route("/calendar.ics")
+def as_ical() -> Response:
+    """The same due dates as all-day events an NGO can subscribe to (RFC 5545)."""
+    day = today()
+    cal = Calendar()
+    cal.add("prodid", "-//ccm-kg//treaty calendar//EN")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", "Convention on Cluster Munitions: due dates")
+    stamp = dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
+    for state, due in _selected(day):
+        event = Event()
+        event.add("uid", due.iri)
+        event.add("dtstamp", stamp)
+        event.add("dtstart", due.date)
+        event.add("summary", f"{state.name}: {due.owner_label}")
+        event.add("description", f"{due.text} ({due.group}). Computed from the depositary's dates: {due.iri}")
+        event.add("url", request.host_url.rstrip("/") + (href(due.iri) or "/"))
+        cal.add_component(event)
+    return _download(cal.to_ical().decode("utf-8"), "text/calendar; charset=utf-8", "ccm-calendar.ics")
+
+
+def _download(body: str, media_type: str, name: str) -> Response:
+    response = Response(body, content_type=media_type)
+    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+def _statuses(day: dt.date) -> list[tuple[StateCalendar, str]]:
+    return [(cal, cal.status_on(day)) for cal in participants()]
+
+
+@bp.route("/calendar/map")
+def world_map() -> str:
+    day = today()
+    statuses = _statuses(day)
+    by_code = {cal.code: (cal, status) for cal, status in statuses}
+    countries = []
+    for code, (name, path) in sorted(shapes().items()):
+        cal, status = by_code.get(code, (None, "not a participant"))
+        countries.append(
+            {
+                "code": code,
+                "name": cal.name if cal else name,
+                "path": path,
+                "status": status,
+                "href": href(cal.iri) if cal else None,
+            }
+        )
+    counts = Counter(status for _, status in statuses)
+    groups: dict[str, list[StateCalendar]] = defaultdict(list)
+    for cal, status in statuses:
+        groups[status].append(cal)
+    unmapped = [cal for cal, _ in statuses if cal.code not in shapes()]
+    return render_template(
+        "calendar/map.html",
+        day=day,
+        countries=countries,
+        counts=counts,
+        groups=groups,
+        statuses=STATUSES,
+        colours=COLOURS,
+        width=WIDTH,
+        height=HEIGHT,
+        unmapped=unmapped,
+        has_geometry=bool(shapes()),
+    )
+
+
+@bp.route("/calendar/map.csv")
+def map_csv() -> Response:
+    day = today()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["state", "iso3", "status", "on", "signature", "consent", "entry_into_force", "withdrawal_effect"])
+    for cal, status in _statuses(day):
+        signature, consent = cal.action("signature"), cal.action("consent")
+        writer.writerow(
+            [
+                cal.name,
+                cal.code,
+                status,
+                day.isoformat(),
+                signature.date.isoformat() if signature else "",
+                consent.date.isoformat() if consent else "",
+                cal.entry_into_force.isoformat() if cal.entry_into_force else "",
+                cal.withdrawal_effect.isoformat() if cal.withdrawal_effect else "",
+            ]
+        )
+    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", "ccm-states-by-status.csv")
+
+
+def _per_year() -> tuple[list[int], dict[int, Counter[str]]]:
+    counts: dict[int, Counter[str]] = defaultdict(Counter)
+    for cal in participants():
+        for due in cal.due:
+            counts[due.date.year][due.group] += 1
+    years = list(range(min(counts), max(counts) + 1)) if counts else []
+    return years, counts
+
+
+@bp.route("/calendar/timeline")
+def timeline() -> str:
+    day = today()
+    years, counts = _per_year()
+    peak = max((sum(c.values()) for c in counts.values()), default=1)
+    groups = sorted({g for c in counts.values() for g in c}, key=group_order)
+    bars = [
+        {
+            "year": y,
+            "total": sum(counts[y].values()),
+            "past": y < day.year,
+            "now": y == day.year,
+            "height": 240 * sum(counts[y].values()) / peak,
+            "groups": counts[y],
+        }
+        for y in years
+    ]
+    return render_template("calendar/timeline.html", day=day, bars=bars, groups=groups, peak=peak)
+
+
+@bp.route("/calendar/timeline.csv")
+def timeline_csv() -> Response:
+    years, counts = _per_year()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["year", "rule", "due_dates"])
+    for year in years:
+        for group, n in sorted(counts[year].items(), key=lambda kv: group_order(kv[0])):
+            writer.writerow([year, group, n])
+    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", "ccm-due-dates-per-year.csv")
+
+
+def state_calendar(iri: str) -> StateCalendar | None:
+    """The calendar of one State, for its entity page (None for anything else)."""
+    return calendars().get(iri)
