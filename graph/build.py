@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import reasonable
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, Literal
 
 from . import parse
 from .derive import closure, derive, validate
 from .mapping import to_graphs
 from .mapping.provenance import describe_build
 from .sources import DOCUMENTS_DIR, PROJECT_ROOT
-from .vocab import CCM, DEFAULT_BASE, GRAPH_NAMES, Iris
+from .vocab import CCM, DEFAULT_BASE, GRAPH_NAMES, VOID, Iris
 
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "ccm.ttl"
 
@@ -56,6 +56,10 @@ def build_dataset(
     graphs = {name: made.get(name, provenance) for name in GRAPH_NAMES}
     engine = f"reasonable {reasonable.__version__} (OWL 2 RL)"
     describe_build(provenance, iris, list(corpus.sources), list(graphs), started, software_version(), engine)
+    # each graph's size, in the provenance graph: which grows by one statement per graph for saying so
+    sizes = {name: len(g) + (len(graphs) if name == "provenance" else 0) for name, g in graphs.items()}
+    for name, size in sizes.items():
+        provenance.add((iris.graph(name), VOID.triples, Literal(size)))
 
     # adding triples to an rdflib Dataset one by one costs half a second here; N-Triples through
     # Oxigraph's parser costs a tenth of that

@@ -6,12 +6,13 @@ from collections import defaultdict
 from functools import lru_cache
 
 import pyoxigraph as ox
-from flask import Blueprint, abort, render_template
+from flask import Blueprint, Response, abort, render_template, request
 from rdflib import OWL
 
-from graph.vocab import CCM
-from graph.vocab.external import RDF_TYPE, sparql_prefixes
+from graph.vocab import CCM, node
+from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE, sparql_prefixes
 
+from .negotiation import BY_SUFFIX, DOCUMENT_FORMATS, choose
 from .store import dataset as ds
 
 bp = Blueprint("browse", __name__)
@@ -125,8 +126,47 @@ def listing(name: str) -> str:
 
 
 @bp.route("/ontology")
-def ontology() -> str:
-    return render_template("pages/ontology.html", terms=_ontology_terms())
+@bp.route("/ontology.<suffix>")
+@bp.route("/ontology/<version>")
+def ontology(suffix: str | None = None, version: str | None = None) -> Response:
+    """The ontology's IRI (a hash namespace: every term's document is this one), by content
+    negotiation: HTML for browsers, RDF for RDF clients, as the W3C's recipes for publishing
+    vocabularies say; `/ontology.ttl` and the like ask for one format; `/ontology/<version>` is the
+    version IRI, the same document while that version is the one served."""
+    data = ds.get()
+    triples = [q.triple for q in data.store.quads_for_pattern(None, None, None, data.graph("ontology"))]
+    if version is not None:
+        current = next((t.object.value for t in triples if t.predicate == node(OWL.versionIRI)), None)
+        stem, _, ext = version.rpartition(".")
+        if stem and ext in BY_SUFFIX:  # /ontology/0.1.0.ttl
+            version, suffix = stem, ext
+        if current is None or current.rsplit("/", 1)[-1] != version:
+            abort(404, f"no version {version} of the ontology here")
+    fmt = BY_SUFFIX.get(suffix) if suffix else choose(request, DOCUMENT_FORMATS)
+    if fmt is None:
+        return Response(
+            "406 Not Acceptable: the ontology is available as "
+            + ", ".join(f.media_type for f in DOCUMENT_FORMATS)
+            + "\n",
+            status=406,
+            mimetype="text/plain",
+            headers={"Vary": "Accept"},
+        )
+    path = f"/ontology/{version}" if version else "/ontology"
+    if fmt.html:
+        response = Response(render_template("pages/ontology.html", terms=_ontology_terms()), mimetype="text/html")
+    else:
+        items = [ox.Quad(t.subject, t.predicate, t.object) for t in triples] if fmt.rdf.supports_datasets else triples
+        response = Response(ox.serialize(items, format=fmt.rdf, prefixes=QUERY_PREFIXES), content_type=fmt.media_type)
+    response.headers["Content-Location"] = f"{path}.{fmt.suffix}"
+    response.headers["Link"] = ", ".join(
+        f'<{path}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
+    )
+    if suffix is None:
+        response.vary.add("Accept")
+    response.set_etag(f"{data.version}-ontology-{fmt.suffix}", weak=True)
+    response.last_modified = data.modified
+    return response.make_conditional(request)
 
 
 @lru_cache(maxsize=1)

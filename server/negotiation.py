@@ -44,7 +44,13 @@ _TURTLE = ("application/x-turtle", "text/n3", "n3")  # Turtle is N3
 GRAPH_FORMATS = [
     Format("turtle", "ttl", "text/turtle", "Turtle", rdf=ox.RdfFormat.TURTLE, also=_TURTLE, w3c="Turtle"),
     Format(
-        "jsonld", "jsonld", "application/ld+json", "JSON-LD", rdf=ox.RdfFormat.JSON_LD, also=("json-ld",), w3c="JSON-LD"
+        "jsonld",
+        "jsonld",
+        "application/ld+json",
+        "JSON-LD",
+        rdf=ox.RdfFormat.JSON_LD,
+        also=("json-ld", "application/json"),
+        w3c="JSON-LD",
     ),
     Format("rdfxml", "rdf", "application/rdf+xml", "RDF/XML", rdf=ox.RdfFormat.RDF_XML, w3c="RDF_XML"),
     Format(

@@ -36,6 +36,8 @@ def test_build_writes_the_dataset(out):
         "ccm.trig.gz",
         "ccm.nq.gz",
         "asserted.ttl.gz",
+        "ontology.ttl",
+        "context.jsonld",
     }
     trig = Dataset().parse(out / "ccm.trig", format="trig")
     nq = Dataset().parse(out / "ccm.nq", format="nquads")

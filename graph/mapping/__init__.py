@@ -29,4 +29,5 @@ def to_graphs(corpus: Corpus, iris: Iris) -> tuple[Graph, Graph]:
     steps = (map_convention, map_plans, map_declarations, map_report, map_meetings, map_themes, map_isu)
     for step in (*steps, map_treaty_status):
         step(m)
+    m.schemes()
     return m.graph, m.provenance.graph

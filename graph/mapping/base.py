@@ -22,6 +22,15 @@ _DEADLINE_CLASS = {
     "recurring": CCM.RecurringDeadline,
 }
 PLAN_NAME = {"vap": "Vientiane", "lap": "Lausanne"}
+SCHEME_LABELS = {
+    "events": "Events time limits count from",
+    "actor-categories": "Actor categories",
+    "terms": "Terms defined by Article 2",
+    "indicators": "Indicators of the Lausanne Action Plan",
+    "themes": "Themes",
+    "roles": "Roles at meetings",
+    "participation-statuses": "Participation statuses",
+}
 
 
 def date(value: str) -> Literal:
@@ -111,8 +120,7 @@ class Mapper:
                     event = self.iris.anchor(d.anchor)
                 self.graph.add((node, CCM.anchorEvent, event))
                 label = d.anchor.replace("-", " ")
-                self.entity(event, CCM.AnchorEvent, label[0].upper() + label[1:])
-                self.graph.add((event, SKOS.inScheme, self.iris.scheme("events")))
+                self.concept(event, CCM.AnchorEvent, label[0].upper() + label[1:], "events")
             if d.meeting:
                 self.graph.add((node, CCM.atMeeting, self.iris.meeting(d.meeting.key)))
             if d.year:
@@ -125,6 +133,18 @@ class Mapper:
         self.graph.add((s, SKOS.prefLabel, Literal(label, lang="en")))
         self.graph.add((s, SKOS.inScheme, self.iris.scheme(scheme)))
         return s
+
+    def schemes(self) -> None:
+        """Every concept scheme a concept is in, described: its type, label and (flat) top concepts."""
+        for scheme in sorted(set(self.graph.objects(None, SKOS.inScheme))):
+            name = str(scheme).rsplit("/", 1)[-1]
+            label = SCHEME_LABELS.get(name, name.replace("-", " ").capitalize())
+            self.graph.add((scheme, RDF.type, SKOS.ConceptScheme))
+            self.graph.add((scheme, RDFS.label, Literal(label, lang="en")))
+            self.graph.add((scheme, SKOS.prefLabel, Literal(label, lang="en")))
+            for concept in self.graph.subjects(SKOS.inScheme, scheme):
+                if (concept, SKOS.broader, None) not in self.graph:
+                    self.graph.add((scheme, SKOS.hasTopConcept, concept))
 
     def category(self, label: str, *spans: Span) -> URIRef:
         return self.concept(self.iris.category(label), CCM.ActorCategory, label, "actor-categories", *spans)

@@ -74,10 +74,28 @@ class Provenance:
             self.graph.add((f, DCTERMS.format, Literal(media_type(src.path.name))))
 
 
+GRAPH_DESCRIPTIONS = {
+    "ontology": "The ontology, ontology/ccm.ttl, as the build read it.",
+    "asserted": "What the documents state, one resource per thing however many documents state it.",
+    "inferred": "What OWL 2 RL reasoning adds about our resources: types, inverses, super-properties.",
+    "derived": "What the analysis layer computes: entry into force per State, due dates, thematic links, "
+    "lineage; each statement names its method.",
+    "provenance": "Where each resource was read (Web Annotation selectors into the source files), the "
+    "source files with their SHA-256, and the build.",
+}
+
+
 def describe_build(
-    prov: Graph, iris: Iris, sources: list[str], graphs: list[str], started: dt.datetime, software: str, engine: str
+    prov: Graph,
+    iris: Iris,
+    sources: list[str],
+    graphs: list[str],
+    started: dt.datetime,
+    software: str,
+    engine: str,
 ) -> None:
-    """PROV-O: which software (`engine`: the reasoner it ran) built which graphs from which files, and when."""
+    """PROV-O: which software (`engine`: the reasoner it ran) built which graphs from which files, and
+    when; each graph with what it holds."""
     build, agent = iris.build(), iris.software(software)
     now = dt.datetime.now(dt.UTC)
     prov.add((build, RDF.type, PROV.Activity))
@@ -96,6 +114,7 @@ def describe_build(
         g = iris.graph(name)
         prov.add((g, RDF.type, PROV.Entity))
         prov.add((g, RDFS.label, Literal(f"{name} graph", lang="en")))
+        prov.add((g, DCTERMS.description, Literal(GRAPH_DESCRIPTIONS[name], lang="en")))
         if name != "ontology":
             prov.add((g, PROV.wasGeneratedBy, build))
             prov.add((g, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)))

@@ -8,6 +8,7 @@ from ..sources import PROJECT_ROOT
 DEFAULT_OUT = PROJECT_ROOT / "build"
 TRIG, NQUADS, ASSERTED_TTL = "ccm.trig", "ccm.nq", "asserted.ttl"
 MANIFEST, SEARCH, CHECKSUMS = "manifest.json", "search.sqlite", "SHA256SUMS"
+ONTOLOGY_TTL, CONTEXT = "ontology.ttl", "context.jsonld"
 DUMPS = (TRIG, NQUADS, ASSERTED_TTL)  # written plain and gzipped
 
 # what /dump offers: file -> (title, media type)
@@ -18,5 +19,7 @@ DOWNLOADS: dict[str, tuple[str, str]] = {
     TRIG: ("All four named graphs, TriG", "application/trig"),
     NQUADS: ("All four named graphs, N-Quads", "application/n-quads"),
     ASSERTED_TTL: ("The asserted graph, Turtle", "text/turtle"),
+    ONTOLOGY_TTL: ("The ontology, Turtle (also at /ontology by content negotiation)", "text/turtle"),
+    CONTEXT: ("The JSON-LD context of the entity documents (also at /context.jsonld)", "application/ld+json"),
     CHECKSUMS: ("SHA-256 checksums of the files", "text/plain"),
 }

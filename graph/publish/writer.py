@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from ..build import Built
 from ..vocab import PREFIXES, Iris
 from . import search_index
-from .files import ASSERTED_TTL, CHECKSUMS, DEFAULT_OUT, DUMPS, MANIFEST, NQUADS, SEARCH, TRIG
+from .files import ASSERTED_TTL, CHECKSUMS, CONTEXT, DEFAULT_OUT, DUMPS, MANIFEST, NQUADS, ONTOLOGY_TTL, SEARCH, TRIG
+from .jsonld_context import context
 
 
 def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
@@ -37,6 +38,14 @@ def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
             ox.RdfFormat.TURTLE,
             prefixes=PREFIXES,
         )
+        ontology = ox.NamedNode(str(Iris(str(built.manifest["base"])).graph("ontology")))
+        ox.serialize(
+            (q.triple for q in quads if q.graph_name == ontology),
+            str(tmp / ONTOLOGY_TTL),
+            ox.RdfFormat.TURTLE,
+            prefixes=PREFIXES,
+        )
+        (tmp / CONTEXT).write_text(json.dumps({"@context": context(built.graphs["ontology"])}, indent=1) + "\n")
         for name in DUMPS:  # the downloads, compressed once here rather than on every request
             data = (tmp / name).read_bytes()
             (tmp / f"{name}.gz").write_bytes(gzip.compress(data, compresslevel=6, mtime=0))

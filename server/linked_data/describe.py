@@ -63,9 +63,12 @@ def describe(data: Dataset, iri: str) -> Entity | None:
     if not own:
         return None
     entity = Entity(iri, data.label(iri) or iri)
+    # a resource only the provenance graph describes (a source file, a span, a named graph, the build)
+    # is described by it; anything else keeps its provenance apart, under Source
+    about_provenance = all(q.graph_name == graphs["provenance"] for q in own)
     linked: set[str] = set()
     for q in own:
-        if q.graph_name == graphs["provenance"]:
+        if q.graph_name == graphs["provenance"] and not about_provenance:
             continue
         entity.statements.append(
             Statement(q.predicate, q.object, q.graph_name == graphs["inferred"], q.graph_name == graphs["derived"])
@@ -75,7 +78,7 @@ def describe(data: Dataset, iri: str) -> Entity | None:
             linked.add(q.object.value)
     incoming: dict[str, list[str]] = defaultdict(list)
     for q in data.store.quads_for_pattern(None, None, subject, None):
-        if q.graph_name == graphs["provenance"] or not isinstance(q.subject, ox.NamedNode):
+        if q.graph_name == graphs["provenance"] and not about_provenance or not isinstance(q.subject, ox.NamedNode):
             continue
         if q.subject.value not in incoming[q.predicate.value]:
             incoming[q.predicate.value].append(q.subject.value)

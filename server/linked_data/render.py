@@ -87,10 +87,8 @@ def href(iri: str) -> str | None:
     they are, anything else (urn:, file:, javascript:) nowhere."""
     data = ds.get()
     local = data.iris.local_path(iri)
-    if local is not None and local.startswith("id/"):
+    if local is not None and local.startswith(("id/", "graph/")):
         return "/" + local
-    if local is not None and local.startswith("graph/"):
-        return "/sparql"
     if iri.startswith(str(CCM._NS)):
         return "/ontology#" + iri[len(CCM._NS) :]
     if re.match(r"^https?://", iri):

@@ -8,9 +8,14 @@ lists every format in `Link: rel=alternate`. A suffix (`.ttl`, `.jsonld`, `.rdf`
 
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
+from rdflib import Graph
 
+from graph.publish.jsonld_context import context
 from graph.vocab.external import QUERY_PREFIXES
 
 from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
@@ -31,6 +36,16 @@ def _split(path: str) -> tuple[str, Format | None]:
 
 @bp.route("/id/<path:path>", methods=["GET"])
 def resource(path: str) -> Response:
+    return _document("id/" + path)
+
+
+@bp.route("/graph/<path:path>", methods=["GET"])
+def named_graph(path: str) -> Response:
+    """A named graph's IRI: what it holds, how it was made, its size (from the provenance graph)."""
+    return _document("graph/" + path)
+
+
+def _document(path: str) -> Response:
     data = ds.get()
     local, fmt = _split(path)
     negotiated = fmt is None
@@ -44,23 +59,61 @@ def resource(path: str) -> Response:
                 mimetype="text/plain",
                 headers={"Vary": "Accept"},
             )
-    iri = str(data.iris.resource("id/" + local))
+    iri = str(data.iris.resource(local))
     entity = describe(data, iri)
     if entity is None:
         return _not_found(iri, fmt, negotiated)
     if fmt.rdf is None:
         response = Response(_page(data, entity), mimetype="text/html")
+    elif fmt.rdf == ox.RdfFormat.JSON_LD and request.args.get("graphs") != "1":
+        response = Response(_jsonld(entity), content_type=fmt.media_type)
     else:
         response = Response(_rdf(entity.quads, fmt), content_type=fmt.media_type)
-    response.headers["Content-Location"] = f"/id/{local}.{fmt.suffix}"
+    response.headers["Content-Location"] = f"/{local}.{fmt.suffix}"
     response.headers["Link"] = ", ".join(
-        f'</id/{local}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
+        f'</{local}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
     )
     if negotiated:
         response.vary.add("Accept")
-    response.set_etag(f"{data.version}-{local}-{fmt.suffix}", weak=True)
+    if fmt.rdf == ox.RdfFormat.JSON_LD:
+        del response.headers["Link"]  # several Link values break JSON-LD loaders (PyLD's); the context is in the body
+    response.set_etag(f"{data.version}-{local}-{fmt.suffix}-{request.args.get('graphs', '')}", weak=True)
     response.last_modified = data.modified
     return response.make_conditional(request)
+
+
+@lru_cache(maxsize=4)
+def _context(version: str) -> dict[str, object]:
+    data = ds.get()
+    triples = (q.triple for q in data.store.quads_for_pattern(None, None, None, data.graph("ontology")))
+    ontology = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    return context(ontology)
+
+
+@bp.route("/context.jsonld")
+def jsonld_context() -> Response:
+    """The JSON-LD context every entity document refers to, generated from the ontology being served."""
+    data = ds.get()
+    response = Response(json.dumps({"@context": _context(data.version)}, indent=1), content_type="application/ld+json")
+    response.set_etag(f"{data.version}-context", weak=True)
+    response.last_modified = data.modified
+    return response.make_conditional(request)
+
+
+def _jsonld(entity: Entity) -> bytes:
+    """Compacted JSON-LD: the entity as the top node, what else the document says in `@included`, the
+    statements of every graph together (`?graphs=1` keeps the named graphs apart, as TriG does)."""
+    ctx = _context(ds.get().version)
+    triples = list(dict.fromkeys(q.triple for q in entity.quads))
+    g = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
+    compacted = json.loads(g.serialize(format="json-ld", context=ctx, auto_compact=True))
+    nodes = compacted.get("@graph", [{k: v for k, v in compacted.items() if k != "@context"}])
+    top = next((n for n in nodes if n.get("id", n.get("@id")) == entity.iri), {"id": entity.iri})
+    others = [n for n in nodes if n is not top]
+    document: dict[str, object] = {"@context": request.host_url + "context.jsonld", **top}
+    if others:
+        document["@included"] = others
+    return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
 def _rdf(quads: list[ox.Quad], fmt: Format) -> bytes:
