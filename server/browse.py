@@ -44,7 +44,7 @@ LISTS = {
         "The Convention: obligations by kind",
         """
         SELECT ?item ?label ?group ?order WHERE {
-          ?item a ?kind ; rdfs:label ?label ; ccm:statedIn/ccm:order ?order . ?kind rdfs:subClassOf ccm:Obligation ;
+          ?item a ?kind ; rdfs:label ?label ; ccm:statedIn/ccm:order ?order . ?kind rdfs:subClassOf ccm:Norm ;
           rdfs:label ?group } ORDER BY ?group ?label""",
     ),
     "indicators": (
@@ -103,7 +103,7 @@ def home() -> str:
         row["name"].value: int(row["n"].value)
         for row in _select("""
         SELECT ?name (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c . ?c rdfs:label ?name .
-          FILTER(?c IN (ccm:Action, ccm:Article, ccm:Obligation, ccm:Indicator, ccm:State, ccm:Organisation,
+          FILTER(?c IN (ccm:Action, ccm:Article, ccm:Norm, ccm:Indicator, ccm:State, ccm:Organisation,
                         ccm:Meeting, ccm:DefinedTerm, ccm:Theme)) } GROUP BY ?name""")
     }
     return render_template("pages/home.html", counts=counts, lists=LISTS, graphs=data.graphs)

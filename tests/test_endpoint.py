@@ -97,8 +97,8 @@ def test_get_and_head(server):
 def test_dataset_selection_among_loaded_graphs(server):
     asserted = "https://w3id.org/ccm/graph/asserted"
     inferred = "https://w3id.org/ccm/graph/inferred"
-    q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Obligation> }"
-    # obligations are typed Duty/Prohibition/Permission in the text; ccm:Obligation only by inference
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Norm> }"
+    # obligations are typed Duty/Prohibition/Permission in the text; ccm:Norm only by inference
     assert _count(query(server, q, **{"default-graph-uri": asserted})) == 0
     assert _count(query(server, q, **{"default-graph-uri": inferred})) == 92
     assert _count(query(server, q)) == 92  # the default graph is the union

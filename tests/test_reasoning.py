@@ -35,8 +35,8 @@ def test_no_junk_in_the_inferred_graph(built, iris):
 
 def test_what_the_reasoner_adds(built, iris):
     inferred = built.graphs["inferred"]
-    # subclass: an action's paragraph-like nature and a prohibition's being an obligation
-    assert (iris.obligation(("1", "1", "a"), 1), RDF.type, CCM.Obligation) in inferred
+    # subclass: an action's paragraph-like nature and a prohibition's being a norm
+    assert (iris.obligation(("1", "1", "a"), 1), RDF.type, CCM.Norm) in inferred
     # inverse: the indicators of an action, the obligations a provision states
     assert (iris.action("lap", 18), CCM.hasIndicator, iris.indicator("lap", 18, 1)) in inferred
     assert (iris.provision(("3", "2")), CCM.states, iris.obligation(("3", "2"), 1)) in inferred

@@ -50,7 +50,7 @@ class CCM(DefinedNamespace):
     MeetingDeadline: URIRef  # class: meeting deadline
     MeetingOfStatesParties: URIRef  # class: Meeting of States Parties
     MeetingReport: URIRef  # class: meeting report
-    Obligation: URIRef  # class: obligation
+    Norm: URIRef  # class: norm
     Office: URIRef  # class: office
     Organisation: URIRef  # class: organisation
     Paragraph: URIRef  # class: paragraph
@@ -92,8 +92,8 @@ class CCM(DefinedNamespace):
     adopted: URIRef  # property: adopted on
     adoptedAt: URIRef  # property: adopted at
     adoptedIn: URIRef  # property: adopted in
-    anchorEvent: URIRef  # property: anchor event
-    article: URIRef  # property: article
+    anchorEvent: URIRef  # property: counts from
+    article: URIRef  # property: served article
     atMeeting: URIRef  # property: at meeting
     attended: URIRef  # property: attended
     attendee: URIRef  # property: attendee
@@ -141,8 +141,8 @@ class CCM(DefinedNamespace):
     order: URIRef  # property: order
     partOf: URIRef  # property: part of
     participant: URIRef  # property: participant
-    participation: URIRef  # property: participation
-    participationStatus: URIRef  # property: participation status
+    participation: URIRef  # property: has participation
+    participationStatus: URIRef  # property: has participation status
     periodEnd: URIRef  # property: period end
     periodStart: URIRef  # property: period start
     place: URIRef  # property: place
@@ -150,7 +150,7 @@ class CCM(DefinedNamespace):
     predecessor: URIRef  # property: predecessor
     president: URIRef  # property: president
     qualifier: URIRef  # property: qualifier
-    role: URIRef  # property: role
+    role: URIRef  # property: has role
     servesArticle: URIRef  # property: serves article
     sha256: URIRef  # property: SHA-256
     signedIn: URIRef  # property: signed in
@@ -162,7 +162,7 @@ class CCM(DefinedNamespace):
     successor: URIRef  # property: successor
     symbol: URIRef  # property: document symbol
     text: URIRef  # property: text
-    theme: URIRef  # property: theme
+    theme: URIRef  # property: has theme
     threshold: URIRef  # property: threshold
     title: URIRef  # property: title
     topic: URIRef  # property: topic
@@ -210,7 +210,7 @@ class CCMNodes:
     MeetingDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingDeadline")
     MeetingOfStatesParties = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingOfStatesParties")
     MeetingReport = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingReport")
-    Obligation = ox.NamedNode("https://w3id.org/ccm/ontology#Obligation")
+    Norm = ox.NamedNode("https://w3id.org/ccm/ontology#Norm")
     Office = ox.NamedNode("https://w3id.org/ccm/ontology#Office")
     Organisation = ox.NamedNode("https://w3id.org/ccm/ontology#Organisation")
     Paragraph = ox.NamedNode("https://w3id.org/ccm/ontology#Paragraph")
