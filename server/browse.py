@@ -179,12 +179,14 @@ def _ontology_terms() -> dict[str, list[dict[str, object]]]:
         SELECT ?term ?kind ?label ?comment
                (GROUP_CONCAT(DISTINCT STR(?super); SEPARATOR=" ") AS ?supers)
                (GROUP_CONCAT(DISTINCT STR(?domain); SEPARATOR=" ") AS ?domains)
-               (GROUP_CONCAT(DISTINCT STR(?range); SEPARATOR=" ") AS ?ranges) WHERE {{
+               (GROUP_CONCAT(DISTINCT STR(?range); SEPARATOR=" ") AS ?ranges)
+               (GROUP_CONCAT(DISTINCT STR(?match); SEPARATOR=" ") AS ?matches) WHERE {{
           GRAPH <{graph.value}> {{
             ?term a ?kind ; rdfs:label ?label ; rdfs:comment ?comment .
             FILTER(?kind IN (<{OWL.Class}>, <{OWL.ObjectProperty}>, <{OWL.DatatypeProperty}>))
             OPTIONAL {{ ?term rdfs:subClassOf|rdfs:subPropertyOf ?super }}
-            OPTIONAL {{ ?term rdfs:domain ?domain }} OPTIONAL {{ ?term rdfs:range ?range }} }}
+            OPTIONAL {{ ?term rdfs:domain ?domain }} OPTIONAL {{ ?term rdfs:range ?range }}
+            OPTIONAL {{ ?term skos:closeMatch|skos:relatedMatch ?match }} }}
         }} GROUP BY ?term ?kind ?label ?comment ORDER BY ?label"""
     )
     usage: dict[str, int] = defaultdict(int)
@@ -207,6 +209,7 @@ def _ontology_terms() -> dict[str, list[dict[str, object]]]:
                 "supers": _words(row["supers"]),
                 "domains": _words(row["domains"]),
                 "ranges": _words(row["ranges"]),
+                "matches": _words(row["matches"]),
                 "usage": usage[iri] if is_class else predicate_counts[iri],
             }
         )

@@ -38,6 +38,8 @@ def test_build_writes_the_dataset(out):
         "asserted.ttl.gz",
         "ontology.ttl",
         "context.jsonld",
+        "kg.ttl",
+        "kg.ttl.gz",
     }
     trig = Dataset().parse(out / "ccm.trig", format="trig")
     nq = Dataset().parse(out / "ccm.nq", format="nquads")

@@ -6,10 +6,11 @@ from __future__ import annotations
 from ..sources import PROJECT_ROOT
 
 DEFAULT_OUT = PROJECT_ROOT / "build"
-TRIG, NQUADS, ASSERTED_TTL = "ccm.trig", "ccm.nq", "asserted.ttl"
+TRIG, NQUADS, ASSERTED_TTL, KG_TTL = "ccm.trig", "ccm.nq", "asserted.ttl", "kg.ttl"
 MANIFEST, SEARCH, CHECKSUMS = "manifest.json", "search.sqlite", "SHA256SUMS"
 ONTOLOGY_TTL, CONTEXT = "ontology.ttl", "context.jsonld"
-DUMPS = (TRIG, NQUADS, ASSERTED_TTL)  # written plain and gzipped
+DUMPS = (TRIG, NQUADS, ASSERTED_TTL, KG_TTL)  # written plain and gzipped
+KG_GRAPHS = ("asserted", "inferred", "derived")  # what kg.ttl holds: what SHACL validates
 
 # what /dump offers: file -> (title, media type)
 DOWNLOADS: dict[str, tuple[str, str]] = {
@@ -19,6 +20,8 @@ DOWNLOADS: dict[str, tuple[str, str]] = {
     TRIG: ("All four named graphs, TriG", "application/trig"),
     NQUADS: ("All four named graphs, N-Quads", "application/n-quads"),
     ASSERTED_TTL: ("The asserted graph, Turtle", "text/turtle"),
+    f"{KG_TTL}.gz": ("Asserted, inferred and derived statements together, Turtle, gzip", "application/gzip"),
+    KG_TTL: ("Asserted, inferred and derived statements together: validates with the shapes", "text/turtle"),
     ONTOLOGY_TTL: ("The ontology, Turtle (also at /ontology by content negotiation)", "text/turtle"),
     CONTEXT: ("The JSON-LD context of the entity documents (also at /context.jsonld)", "application/ld+json"),
     CHECKSUMS: ("SHA-256 checksums of the files", "text/plain"),

@@ -16,7 +16,20 @@ import pyoxigraph as ox
 from ..build import Built
 from ..vocab import PREFIXES, Iris
 from . import search_index
-from .files import ASSERTED_TTL, CHECKSUMS, CONTEXT, DEFAULT_OUT, DUMPS, MANIFEST, NQUADS, ONTOLOGY_TTL, SEARCH, TRIG
+from .files import (
+    ASSERTED_TTL,
+    CHECKSUMS,
+    CONTEXT,
+    DEFAULT_OUT,
+    DUMPS,
+    KG_GRAPHS,
+    KG_TTL,
+    MANIFEST,
+    NQUADS,
+    ONTOLOGY_TTL,
+    SEARCH,
+    TRIG,
+)
 from .jsonld_context import context
 
 
@@ -38,7 +51,15 @@ def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
             ox.RdfFormat.TURTLE,
             prefixes=PREFIXES,
         )
-        ontology = ox.NamedNode(str(Iris(str(built.manifest["base"])).graph("ontology")))
+        iris = Iris(str(built.manifest["base"]))
+        kg = {ox.NamedNode(str(iris.graph(name))) for name in KG_GRAPHS}
+        ox.serialize(
+            dict.fromkeys(q.triple for q in quads if q.graph_name in kg),
+            str(tmp / KG_TTL),
+            ox.RdfFormat.TURTLE,
+            prefixes=PREFIXES,
+        )
+        ontology = ox.NamedNode(str(iris.graph("ontology")))
         ox.serialize(
             (q.triple for q in quads if q.graph_name == ontology),
             str(tmp / ONTOLOGY_TTL),

@@ -71,15 +71,30 @@ HIDDEN = {str(RDF.type), str(RDFS.label), str(CCM.text), str(SKOS.prefLabel)}
 
 
 def key_facts(entity: Entity) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """The resource's statements grouped by property: key properties in KEY_PROPERTIES order, then the rest."""
+    """The resource's statements grouped by property: key properties in KEY_PROPERTIES order, then the rest.
+
+    An inferred statement that only restates one of ours under another vocabulary's super-property
+    (dcterms:references beside ccm:cites, schema:text beside ccm:text) is left out: the RDF keeps it."""
+    ours = {(st.object,) for st in entity.statements if is_ours(st.predicate.value)}
     grouped: dict[str, list] = {}
     for st in entity.statements:
-        if st.predicate.value in HIDDEN:
+        if st.predicate.value in HIDDEN or (st.inferred and not is_ours(st.predicate.value) and (st.object,) in ours):
             continue
         grouped.setdefault(st.predicate.value, []).append(st)
     facts = [{"predicate": p, "statements": grouped[p]} for p in KEY_PROPERTIES if p in grouped]
     rest = [{"predicate": p, "statements": sts} for p, sts in sorted(grouped.items()) if p not in KEY_PROPERTIES]
     return facts, rest
+
+
+def is_ours(iri: str) -> bool:
+    """A term of the ccm: vocabulary, or rdf:type and rdfs:label."""
+    return iri.startswith(str(CCM._NS)) or iri in HIDDEN
+
+
+def restatements(incoming: dict[str, list[str]]) -> set[str]:
+    """The incoming properties of another vocabulary whose links one of ours already shows."""
+    mine = [set(subjects) for p, subjects in incoming.items() if is_ours(p)]
+    return {p for p, subjects in incoming.items() if not is_ours(p) and any(set(subjects) <= m for m in mine)}
 
 
 def href(iri: str) -> str | None:

@@ -21,7 +21,7 @@ from graph.vocab.external import QUERY_PREFIXES
 from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
 from ..store import dataset as ds
 from .describe import Entity, describe
-from .render import key_facts
+from .render import key_facts, restatements
 
 bp = Blueprint("linked_data", __name__)
 PAGE_SIZE = 20
@@ -143,7 +143,10 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
     except ValueError:
         abort(400, "page must be a number")
     incoming = []
+    repeated = restatements(entity.incoming)
     for predicate, subjects in sorted(entity.incoming.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        if predicate in repeated:
+            continue
         current = page if predicate == prop else 1
         pages = (len(subjects) + PAGE_SIZE - 1) // PAGE_SIZE
         current = min(current, pages)
