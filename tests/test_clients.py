@@ -139,3 +139,19 @@ def json_nodes(body: bytes) -> list[dict]:
 
     data = json.loads(body)
     return data if isinstance(data, list) else data.get("@graph", [data])
+
+
+def test_our_own_store_client_reads_a_ccm_kg_endpoint(base):
+    """server/store/remote.py (SPARQLWrapper, format=n3) pointed at a ccm-kg endpoint: graph
+    results come back in the format the endpoint chose, and are read as such."""
+    from server import create_app
+
+    client = create_app({"TESTING": True, "STORE_URL": base + "/sparql"}).test_client()
+    reply = client.get(ACTION, headers={"Accept": "text/turtle"})
+    assert reply.status_code == 200 and len(Graph().parse(data=reply.data, format="turtle")) > 30
+    describe = client.post(
+        "/sparql",
+        data={"query": f"DESCRIBE <https://w3id.org/ccm{ACTION}>"},
+        headers={"Accept": "application/n-triples"},
+    )
+    assert describe.status_code == 200 and len(Graph().parse(data=describe.data, format="nt")) > 10

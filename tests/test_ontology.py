@@ -140,6 +140,7 @@ def test_fair_metadata_and_unique_labels():
         assert g.value(ONTOLOGY, p) is not None, p
     labels: dict[str, URIRef] = {}
     for term in g.subjects(RDFS.isDefinedBy, ONTOLOGY):
+        assert g.value(term, SKOS.definition) is not None, term
         label = str(g.value(term, RDFS.label)).lower()
         assert label not in labels, (label, term, labels[label])
         labels[label] = term
@@ -158,3 +159,17 @@ def test_text_values_fit_the_range_of_ccm_text(built):
     g = Graph().parse(ONTOLOGY_FILE)
     assert g.value(CCM.text, RDFS.range) == RDFS.Literal
     assert all(o.language == "en" for o in built.graphs["asserted"].objects(None, CCM.text))
+
+
+def test_a_recurring_limit_says_how_often_not_how_long(built, iris):
+    # Article 7.2: "not later than 30 April of each year": annually, on --04-30
+    g = built.graphs["asserted"]
+    recurring = [
+        d
+        for d in g.objects(iris.obligation(("7", "2"), 1), CCM.hasDeadline)
+        if (d, RDF.type, CCM.RecurringDeadline) in g
+    ]
+    assert recurring
+    for d in recurring:
+        assert str(g.value(d, CCM.recursEvery)) == "P1Y"
+        assert g.value(d, URIRef("http://www.w3.org/2006/time#hasXSDDuration")) is None

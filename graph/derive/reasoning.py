@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 import reasonable
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
@@ -40,8 +41,9 @@ def publishable(triples: Iterable[Triple], instance_prefix: str, known: Graph) -
     return out
 
 
-def closure(ontology: Graph, asserted: Graph, instance_prefix: str) -> Graph:
-    """The triples OWL 2 RL entails about our resources that the asserted graph does not state."""
+def closure(ontology: Graph, *data: Graph, instance_prefix: str) -> Graph:
+    """The triples OWL 2 RL entails about our resources that the `data` graphs do not state."""
     engine = reasonable.PyReasoner()
-    engine.from_graph(ontology + asserted)
-    return publishable(engine.reason(), instance_prefix, asserted)
+    for g in (ontology, *data):  # the engine takes graph after graph: no union to copy
+        engine.from_graph(g)
+    return publishable(engine.reason(), instance_prefix, ReadOnlyGraphAggregate(list(data)))

@@ -111,8 +111,9 @@ class Mapper:
             self.entity(node, _DEADLINE_CLASS[d.kind], d.text[0].upper() + d.text[1:], d.span)
             self.graph.add((owner, CCM.hasDeadline, node))
             self.add(node, CCM.deadlineText, Literal(d.text))
-            if d.duration:
-                self.add(node, TIME.hasXSDDuration, Literal(d.duration, datatype=XSD.duration))
+            if d.duration:  # how long, or, for a recurring limit, how often
+                length = CCM.recursEvery if d.kind == "recurring" else TIME.hasXSDDuration
+                self.add(node, length, Literal(d.duration, datatype=XSD.duration))
             if d.anchor:
                 if d.kind == "meeting":  # "the next Meeting of States Parties or Review Conference"
                     event = self.iris.anchor(re.sub(r"\W+", "-", d.anchor.lower()).strip("-"))

@@ -74,7 +74,6 @@ def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None
     mark = "#" if a.plan == "vap" else ""
     m.entity(s, CCM.Action, f"{PLAN_NAME[a.plan]} Action Plan, Action {mark}{a.number}", *a.spans)
     m.add(s, CCM.inSection, m.iris.section(a.plan, a.section))
-    m.add(s, CCM.inDocument, plan)
     m.add(s, CCM.inPlan, plan)
     m.add(s, CCM.actionNumber, Literal(a.number))
     m.add(s, CCM.order, Literal(a.number))

@@ -150,6 +150,7 @@ class CCM(DefinedNamespace):
     predecessor: URIRef  # property: predecessor
     president: URIRef  # property: president
     qualifier: URIRef  # property: qualifier
+    recursEvery: URIRef  # property: recurs every
     role: URIRef  # property: has role
     servesArticle: URIRef  # property: serves article
     sha256: URIRef  # property: SHA-256
@@ -310,6 +311,7 @@ class CCMNodes:
     predecessor = ox.NamedNode("https://w3id.org/ccm/ontology#predecessor")
     president = ox.NamedNode("https://w3id.org/ccm/ontology#president")
     qualifier = ox.NamedNode("https://w3id.org/ccm/ontology#qualifier")
+    recursEvery = ox.NamedNode("https://w3id.org/ccm/ontology#recursEvery")
     role = ox.NamedNode("https://w3id.org/ccm/ontology#role")
     servesArticle = ox.NamedNode("https://w3id.org/ccm/ontology#servesArticle")
     sha256 = ox.NamedNode("https://w3id.org/ccm/ontology#sha256")

@@ -54,7 +54,7 @@ class RemoteStore:
             client.addNamedGraph(graph.value)
         return client
 
-    def _run(self, query: str, kwargs: dict[str, Any], graph: bool) -> bytes:
+    def _run(self, query: str, kwargs: dict[str, Any], graph: bool) -> tuple[bytes, str]:
         base = kwargs.get("base_iri")
         if base and _RELATIVE_IRI.search(_STRINGS.sub(" ", query)):  # only then: BASE shifts error positions
             query = f"BASE <{base}>\n{query}"
@@ -64,7 +64,8 @@ class RemoteStore:
         else:
             client = self._client(query, JSON, kwargs)
         try:
-            return client.query().response.read()
+            response = client.query().response
+            return response.read(), response.headers.get("Content-Type", "")
         except QueryBadFormed as exc:
             m = re.search(r"Response:\s*b?(['\"])(.*)\1\s*$", str(exc), re.S)
             raise SyntaxError(m.group(2) if m else str(exc)) from None
@@ -78,9 +79,16 @@ class RemoteStore:
     def query(self, query: str, **kwargs: Any) -> ox.QuerySolutions | ox.QueryBoolean | Iterator[ox.Triple]:
         kind = query_form(query)
         if kind in ("CONSTRUCT", "DESCRIBE"):
-            body = self._run(query, kwargs, graph=True)
-            return iter(list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES)))
-        body = self._run(query, kwargs, graph=False)
+            body, media_type = self._run(query, kwargs, graph=True)
+            # SPARQLWrapper also sends format=n3, which some stores (ours) honour over Accept with Turtle
+            fmt = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip()) or ox.RdfFormat.N_TRIPLES
+            try:
+                return iter(list(ox.parse(body, format=fmt)))
+            except SyntaxError as exc:
+                raise StoreError(
+                    502, f"the triple store answered {media_type or 'no type'} it could not be read: {exc}"
+                ) from None
+        body, _ = self._run(query, kwargs, graph=False)
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
     def quads_for_pattern(
