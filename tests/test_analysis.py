@@ -132,6 +132,7 @@ def test_a_bad_entry_into_force_table_is_reported(tmp_path):
     assert result.returncode == 2 and f"{table}:3:" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # parses or builds the whole dataset
 def test_the_example_table_builds(tmp_path):
     from graph.sources import PROJECT_ROOT
 

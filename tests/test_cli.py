@@ -12,6 +12,8 @@ from rdflib import Dataset, Graph
 
 from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
 
+pytestmark = pytest.mark.slow  # every test here runs whole builds in new processes
+
 
 def ccmkg(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "server.cli", *args], capture_output=True, text=True, timeout=120)

@@ -8,6 +8,7 @@ import json
 import re
 from urllib.parse import quote
 
+import pytest
 from flask.testing import FlaskClient
 from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 
@@ -153,6 +154,7 @@ def test_search_is_ranked_and_grouped(server):
     assert json.loads(request(server, "GET", "/search/suggest?q=%22%29%28*").body) == []  # FTS syntax is inert
 
 
+@pytest.mark.slow  # parses or builds the whole dataset
 def test_dumps_hold_the_build_with_checksums(server, dataset_file):
     manifest = json.loads((dataset_file.parent / "manifest.json").read_text())
     listing = request(server, "GET", "/dump").text
