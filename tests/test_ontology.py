@@ -132,6 +132,7 @@ def test_fair_metadata_and_unique_labels():
         DCTERMS.creator,
         DCTERMS.publisher,
         DCTERMS.created,
+        DCTERMS.issued,
         DCTERMS.modified,
         DCTERMS.description,
         DCTERMS.license,
