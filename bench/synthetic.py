@@ -13,6 +13,7 @@ from pathlib import Path
 
 from graph import parse
 from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
+from graph.sources.registry import REGISTRY, companion
 
 _VAP_MARK = re.compile(r"Action\s*#\s*\d+")
 _LAP_MARK = re.compile(r"Action\s+\d+")
@@ -66,4 +67,7 @@ def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
             (target / name).write_text(_replicate(real.sources[key].text, blocks[key], factor), encoding="utf-8")
         else:
             shutil.copy(source / name, target / name)
+        if (source / companion(name)).is_file():
+            shutil.copy(source / companion(name), target / companion(name))
+    shutil.copy(source / REGISTRY, target / REGISTRY)
     return target

@@ -159,3 +159,13 @@ def test_serve_without_a_build_builds_then_serves(tmp_path):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
+
+
+def test_a_broken_registry_of_sources_is_reported(tmp_path):
+    docs = tmp_path / "documents"
+    shutil.copytree(DOCUMENTS_DIR, docs)
+    registry = docs / "sources.toml"
+    registry.write_text(registry.read_text().replace('kind = "vap-pdf"', 'kind = "poem"'))
+    result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "out"))
+    assert result.returncode == 2 and "sources.toml" in result.stderr and "kind" in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import owlrl
 import pytest
+import rdflib.term
 from rdflib import OWL, RDF, RDFS, Graph, Literal
 
 from graph.derive.reasoning import publishable
@@ -13,7 +14,14 @@ from graph.vocab import CCM, TIME
 def reference_closure(ontology: Graph, data: Graph, instance_prefix: str) -> Graph:
     """The closure owlrl, the reference implementation, computes (seconds, not milliseconds)."""
     g = ontology + data
-    owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(g)
+    # owlrl swaps rdflib's lexical-to-value conversions for its own, for good (its gMonthDay parser
+    # refuses '--04-30'): put rdflib's back, or every later build in this process fails its shapes
+    conversions = dict(rdflib.term._toPythonMapping)
+    try:
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(g)
+    finally:
+        rdflib.term._toPythonMapping.clear()
+        rdflib.term._toPythonMapping.update(conversions)
     return publishable(g, instance_prefix, data)
 
 

@@ -13,7 +13,9 @@ from .base import PLAN_NAME, Mapper, date, year
 def map_plans(m: Mapper) -> None:
     vap, lap = m.corpus.vap, m.corpus.lap
     plan = m.iris.plan("vap")
-    m.entity(plan, CCM.ActionPlan, title_case(m.corpus.sources["002"].quote(vap.title_span)), vap.title_span)
+    m.entity(
+        plan, CCM.ActionPlan, title_case(m.corpus.sources[vap.title_span.doc].quote(vap.title_span)), vap.title_span
+    )
     m.add(plan, CCM.title, Literal("Vientiane Action Plan", lang="en"))
     if vap.adopted:
         m.add(plan, CCM.adopted, date(iso_date(*vap.adopted)))
@@ -24,7 +26,7 @@ def map_plans(m: Mapper) -> None:
     for a in vap.actions:
         _action(m, a, plan, vap.sections)
     plan = m.iris.plan("lap")
-    title = m.corpus.sources["003"].quote(lap.title_span)
+    title = m.corpus.sources[lap.title_span.doc].quote(lap.title_span)
     m.entity(plan, CCM.ActionPlan, title, lap.title_span)
     m.add(plan, CCM.title, Literal(title, lang="en"))
     if lap.period:

@@ -33,6 +33,40 @@ def map_treaty_status(m: Mapper) -> None:
         prov.add((source, DCTERMS.valid, Literal(table.as_of.isoformat(), datatype=XSD.date)))
     for row in table.rows:
         _row(m, row, depositary)
+    latest = {row.iso3: row for row in table.rows}
+    for older in m.corpus.older_status:
+        # what an earlier table states the same way is the same fact with one more source
+        older_source = m.iris.source_file(older.key)
+        prov.add((older_source, DCTERMS.creator, depositary))
+        if older.as_of:
+            prov.add((older_source, DCTERMS.valid, Literal(older.as_of.isoformat(), datatype=XSD.date)))
+        for row in older.rows:
+            now = latest.get(row.iso3)
+            if now is None:
+                continue
+            for key, _, _, column, _ in _events(row):
+                if getattr(now, _FIELD[key]) == getattr(row, _FIELD[key]) and getattr(row, _FIELD[key]):
+                    cell = row.cells[column]
+                    m.provenance.cell(m.iris.treaty_action(row.iso3, key), cell.span, cell.row, cell.column)
+
+
+_FIELD = {
+    "signature": "signature",
+    "consent": "consent",
+    "provisional-application": "provisional",
+    "withdrawal": "withdrawal",
+}
+
+
+def _events(row: StatusRow) -> list[tuple[str, URIRef, object, str, str]]:
+    """(IRI key, class, date, the column it is read from, label) of each treaty action a row lists."""
+    consent_class = _CONSENT_CLASS.get(row.consent_type or "", CCM.ConsentToBeBound)
+    return [
+        ("signature", CCM.Signature, row.signature, "signature", "Signature"),
+        ("consent", consent_class, row.consent, "consent_date", (row.consent_type or "").capitalize()),
+        ("provisional-application", CCM.ProvisionalApplication, row.provisional, "notes", "Provisional application"),
+        ("withdrawal", CCM.Withdrawal, row.withdrawal, "withdrawal_deposit", "Withdrawal"),
+    ]
 
 
 def _row(m: Mapper, row: StatusRow, depositary: URIRef) -> None:

@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
-from ..sources import DOCUMENTS_DIR, SourceText, Span, load_all
-from ..sources.registry import companion
+from ..sources import DOCUMENTS_DIR, ParseError, SourceText, Span, load_all
+from ..sources.registry import REGISTRY, companion
 from ..sources.text import STOP_WORDS, ordinal_word, words
 from . import convention, declarations, isu, lap, report, treaty_status, vap
 from .citations import meeting_refs
 from .records import Corpus, Meeting, MeetingRef, Theme, ThemeGroup
 
 
+def _of_kind(sources: dict[str, SourceText], kind: str) -> list[SourceText]:
+    return [s for s in sources.values() if s.kind == kind]
+
+
+def _one(sources: dict[str, SourceText], kind: str, directory: Path) -> SourceText:
+    found = _of_kind(sources, kind)
+    if len(found) != 1:
+        raise ParseError(directory / REGISTRY, 0, f"{len(found)} sources of kind {kind}, where one is read")
+    return found[0]
+
+
 def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
     sources = load_all(directory)
-    s000, s001, s002, s003 = (sources[k] for k in ("000", "001", "002", "003"))
+    s000, s001, s002, s003 = (
+        _one(sources, kind, directory)
+        for kind in ("vap-introduction", "vap-pdf", "first-meeting-final-document", "lausanne-booklet")
+    )
+    # every status table; the one with the latest as-of date gives the dates (an undated one counts as oldest)
+    tables = [treaty_status.parse(t, _readme(t)) for t in _of_kind(sources, "treaty-status")]
+    if not tables:
+        raise ParseError(directory / REGISTRY, 0, "no source of kind treaty-status")
+    tables.sort(key=lambda t: (t.as_of is not None, t.as_of or dt.date.min, t.key))
 
     annex1 = s002.find(r"^Annex I\s*$")
     annex2 = s002.find(r"^Annex II\s*$", annex1.end())
@@ -33,7 +53,8 @@ def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
         vientiane=declarations.parse(s002, "vientiane", annex1.end(), annex2.start()),
         lausanne=declarations.parse(s003, "lausanne", lausanne_start.start(), convention_start.start()),
         isu=isu.parse(s003),
-        status=treaty_status.parse(sources["004"], _readme(sources["004"])),
+        status=tables[-1],
+        older_status=tables[:-1],
         meetings={m.key: m for m in final_document.meetings},
         themes={},
     )
@@ -45,7 +66,7 @@ def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
 def _readme(src: SourceText) -> SourceText | None:
     """The README vendored beside a data file, which states its as-of date and address."""
     path = src.path.with_name(companion(src.path.name))
-    return SourceText(src.key, path, path.read_text(encoding="utf-8"), "") if path.is_file() else None
+    return SourceText(src.key, path, path.read_text(encoding="utf-8"), "", src.kind) if path.is_file() else None
 
 
 def _named_meetings(corpus: Corpus) -> None:

@@ -380,6 +380,7 @@ class Corpus:
     vientiane: Declaration
     lausanne: Declaration
     isu: IsuRecords
-    status: StatusTable
+    status: StatusTable  # the latest table
+    older_status: list[StatusTable]  # earlier tables: sources too, where they agree with the latest
     meetings: dict[str, Meeting]
     themes: dict[str, ThemeGroup]  # heading or topic (as printed) -> its theme

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .registry import DOCUMENTS_DIR, SOURCE_FILES
+from .registry import DOCUMENTS_DIR, REGISTRY, Source, registry
 
 
 class ParseError(Exception):
@@ -39,10 +39,11 @@ class SourceText:
     path: Path
     text: str = field(repr=False)
     sha256: str
+    kind: str = ""  # which parser reads it (the registry's)
 
     @classmethod
-    def load(cls, key: str, directory: Path = DOCUMENTS_DIR) -> SourceText:
-        path = directory / SOURCE_FILES[key]
+    def load(cls, source: Source, directory: Path = DOCUMENTS_DIR) -> SourceText:
+        key, path = source.key, directory / source.file
         try:
             raw = path.read_bytes()
         except FileNotFoundError:
@@ -52,7 +53,7 @@ class SourceText:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise ParseError(path, line, f"not valid UTF-8 ({exc.reason})") from None
-        return cls(key=key, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest())
+        return cls(key=key, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), kind=source.kind)
 
     @cached_property
     def _line_starts(self) -> list[int]:
@@ -97,4 +98,9 @@ class SourceText:
 
 
 def load_all(directory: Path = DOCUMENTS_DIR) -> dict[str, SourceText]:
-    return {key: SourceText.load(key, directory) for key in SOURCE_FILES}
+    """Every source the directory's registry lists, by key; a broken registry is a ParseError."""
+    try:
+        sources = registry(directory)
+    except ValueError as exc:
+        raise ParseError(directory / REGISTRY, 0, str(exc).split(": ", 1)[-1]) from None
+    return {s.key: SourceText.load(s, directory) for s in sources}

@@ -1,22 +1,48 @@
-"""Which vendored file holds which document, and where the project keeps them."""
+"""Which vendored file holds which document: `documents/sources.toml`, read from the documents
+directory a build is given, so that adding a document of a known kind is configuration, not code."""
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS_DIR = PROJECT_ROOT / "documents"
-
-# The vendored files by their stable key (the file name's prefix); the rest of the name is the
-# original's, so the vendored copy is recognisable. The media type goes into the provenance graph.
-SOURCE_FILES: dict[str, str] = {
-    "000": "000_e3700daee5ab44bd.txt",  # Vientiane Action Plan, introduction (markdown fragment)
-    "001": "001_eaa8e96e3b76f1c9.txt",  # Vientiane Action Plan 2010 (PDF text)
-    "002": "002_dcd98631866e0bb6.txt",  # Final Document of the First Meeting of States Parties
-    "003": "003_ffe002a63eb0e98d.txt",  # Lausanne Action Plan booklet, Declaration, Convention, ISU
-    "004": "004_ccm-treaty-status.csv",  # the depositary's status table (its README beside it)
-}
+REGISTRY = "sources.toml"
+KINDS = ("vap-introduction", "vap-pdf", "first-meeting-final-document", "lausanne-booklet", "treaty-status")
 MEDIA_TYPES: dict[str, str] = {".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8; header=present"}
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str  # the file name's prefix, stable across versions of the file
+    file: str
+    kind: str  # which parser reads it
+
+
+def registry(directory: Path = DOCUMENTS_DIR) -> list[Source]:
+    """The sources a documents directory registers; ValueError says what is wrong with the file."""
+    path = directory / REGISTRY
+    try:
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("source", [])
+    except FileNotFoundError:
+        raise ValueError(f"{path}: no registry of the source documents") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    out = []
+    for n, entry in enumerate(entries, 1):
+        missing = {"key", "file", "kind"} - set(entry)
+        if missing or entry.get("kind") not in KINDS:
+            raise ValueError(f"{path}: source {n} needs key, file and a kind among {', '.join(KINDS)}")
+        out.append(Source(str(entry["key"]), str(entry["file"]), str(entry["kind"])))
+    if len({s.key for s in out}) != len(out):
+        raise ValueError(f"{path}: two sources share a key")
+    return out
+
+
+# the default documents' files by key, for the server's document view and the tests
+SOURCE_FILES: dict[str, str] = {s.key: s.file for s in registry()}
 
 
 def media_type(file_name: str) -> str:
