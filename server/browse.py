@@ -10,8 +10,9 @@ from flask import Blueprint, Response, abort, render_template, request
 from rdflib import OWL
 
 from graph.vocab import CCM, node
-from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE, sparql_prefixes
+from graph.vocab.external import RDF_TYPE, sparql_prefixes
 
+from .linked_data.routes import document_response, not_acceptable, rdf_body
 from .negotiation import BY_SUFFIX, DOCUMENT_FORMATS, choose
 from .store import dataset as ds
 
@@ -144,29 +145,14 @@ def ontology(suffix: str | None = None, version: str | None = None) -> Response:
             abort(404, f"no version {version} of the ontology here")
     fmt = BY_SUFFIX.get(suffix) if suffix else choose(request, DOCUMENT_FORMATS)
     if fmt is None:
-        return Response(
-            "406 Not Acceptable: the ontology is available as "
-            + ", ".join(f.media_type for f in DOCUMENT_FORMATS)
-            + "\n",
-            status=406,
-            mimetype="text/plain",
-            headers={"Vary": "Accept"},
-        )
-    path = f"/ontology/{version}" if version else "/ontology"
+        return not_acceptable("the ontology")
     if fmt.html:
         response = Response(render_template("pages/ontology.html", terms=_ontology_terms()), mimetype="text/html")
     else:
-        items = [ox.Quad(t.subject, t.predicate, t.object) for t in triples] if fmt.rdf.supports_datasets else triples
-        response = Response(ox.serialize(items, format=fmt.rdf, prefixes=QUERY_PREFIXES), content_type=fmt.media_type)
-    response.headers["Content-Location"] = f"{path}.{fmt.suffix}"
-    response.headers["Link"] = ", ".join(
-        f'<{path}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
-    )
-    if suffix is None:
-        response.vary.add("Accept")
-    response.set_etag(f"{data.version}-ontology-{fmt.suffix}", weak=True)
-    response.last_modified = data.modified
-    return response.make_conditional(request)
+        quads = [ox.Quad(t.subject, t.predicate, t.object) for t in triples]  # in the default graph
+        response = Response(rdf_body(quads, fmt), content_type=fmt.media_type)
+    path = f"/ontology/{version}" if version else "/ontology"
+    return document_response(response, path, fmt, suffix is None, "ontology")
 
 
 @lru_cache(maxsize=1)

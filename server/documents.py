@@ -9,8 +9,8 @@ from functools import lru_cache
 from flask import Blueprint, abort, render_template, request
 from markupsafe import Markup, escape
 
-from graph.sources import DOCUMENTS_DIR, SOURCE_FILES, SourceText
-from graph.sources.registry import Source
+from graph.sources import SOURCE_FILES, SourceText
+from graph.sources.registry import SOURCES
 from graph.vocab import OA, node
 
 from .store import dataset as ds
@@ -27,7 +27,7 @@ def documents() -> str:
 def document(key: str) -> str:
     if key not in SOURCE_FILES:
         abort(404, f"no source document {key}")
-    text = SourceText.load(Source(key, SOURCE_FILES[key], ""), DOCUMENTS_DIR).text
+    text = SourceText.load(SOURCES[key]).text
     highlight = None
     if m := re.fullmatch(r"(\d+)-(\d+)", request.args.get("highlight", "")):
         highlight = (int(m.group(1)), int(m.group(2)))

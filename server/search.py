@@ -9,9 +9,7 @@ import threading
 from collections import defaultdict
 from pathlib import Path
 
-import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
-from rdflib import Graph
 
 from graph.publish import search_index
 from graph.publish.files import SEARCH
@@ -37,12 +35,7 @@ def init_app(app: Flask) -> None:
 
 def _rows_from_store(data: ds.Dataset) -> list[tuple[str, str, str, str, str]]:
     """The same rows the build indexes: from the asserted graph, typed by the ontology."""
-    graphs = []
-    for name in ("asserted", "ontology"):
-        quads = data.store.quads_for_pattern(None, None, None, data.graph(name))
-        nt = ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES)
-        graphs.append(Graph().parse(data=nt, format="nt"))
-    return search_index.rows(*graphs)
+    return search_index.rows(data.rdflib_graph("asserted"), data.rdflib_graph("ontology"))
 
 
 def _db() -> sqlite3.Connection:

@@ -68,6 +68,7 @@ class Mapper:
             prov.bind(prefix, ns)
         self.provenance = Provenance(corpus.sources, iris, prov)
         self._provision_paths = {p.path for p in corpus.convention.provisions}
+        self._schemes: set[str] = set()  # the concept schemes a concept was put in
 
     def add(self, s: URIRef, p: URIRef, o: object) -> None:
         """One statement; a None object states nothing, a plain value becomes a literal."""
@@ -133,12 +134,13 @@ class Mapper:
         self.entity(s, cls, label, *spans)
         self.graph.add((s, SKOS.prefLabel, Literal(label, lang="en")))
         self.graph.add((s, SKOS.inScheme, self.iris.scheme(scheme)))
+        self._schemes.add(scheme)
         return s
 
     def schemes(self) -> None:
         """Every concept scheme a concept is in, described: its type, label and (flat) top concepts."""
-        for scheme in sorted(set(self.graph.objects(None, SKOS.inScheme))):
-            name = str(scheme).rsplit("/", 1)[-1]
+        for name in sorted(self._schemes):
+            scheme = self.iris.scheme(name)
             label = SCHEME_LABELS.get(name, name.replace("-", " ").capitalize())
             self.graph.add((scheme, RDF.type, SKOS.ConceptScheme))
             self.graph.add((scheme, RDFS.label, Literal(label, lang="en")))

@@ -44,18 +44,11 @@ def map_treaty_status(m: Mapper) -> None:
             now = latest.get(row.iso3)
             if now is None:
                 continue
-            for key, _, _, column, _ in _events(row):
-                if getattr(now, _FIELD[key]) == getattr(row, _FIELD[key]) and getattr(row, _FIELD[key]):
+            dates = {key: when for key, _, when, _, _ in _events(now)}
+            for key, _, when, column, _ in _events(row):
+                if when is not None and dates[key] == when:
                     cell = row.cells[column]
                     m.provenance.cell(m.iris.treaty_action(row.iso3, key), cell.span, cell.row, cell.column)
-
-
-_FIELD = {
-    "signature": "signature",
-    "consent": "consent",
-    "provisional-application": "provisional",
-    "withdrawal": "withdrawal",
-}
 
 
 def _events(row: StatusRow) -> list[tuple[str, URIRef, object, str, str]]:

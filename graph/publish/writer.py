@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from ..build import Built
 from ..vocab import PREFIXES, Iris
@@ -33,6 +34,13 @@ from .files import (
 from .jsonld_context import context
 
 
+def _turtle(quads: list[ox.Quad], graphs: list[URIRef], path: Path) -> None:
+    """The statements of some of the named graphs, together, as one Turtle file."""
+    names = {ox.NamedNode(str(g)) for g in graphs}
+    triples = dict.fromkeys(q.triple for q in quads if q.graph_name in names)
+    ox.serialize(triples, str(path), ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+
+
 def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
     """Write the dataset into `out` atomically: a failed build leaves the previous output untouched."""
     out = out.resolve()
@@ -44,28 +52,10 @@ def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
         quads = built.quads
         ox.serialize(quads, str(tmp / NQUADS), ox.RdfFormat.N_QUADS)
         ox.serialize(quads, str(tmp / TRIG), ox.RdfFormat.TRIG, prefixes=PREFIXES)
-        asserted = ox.NamedNode(str(Iris(str(built.manifest["base"])).graph("asserted")))
-        ox.serialize(
-            (q.triple for q in quads if q.graph_name == asserted),
-            str(tmp / ASSERTED_TTL),
-            ox.RdfFormat.TURTLE,
-            prefixes=PREFIXES,
-        )
         iris = Iris(str(built.manifest["base"]))
-        kg = {ox.NamedNode(str(iris.graph(name))) for name in KG_GRAPHS}
-        ox.serialize(
-            dict.fromkeys(q.triple for q in quads if q.graph_name in kg),
-            str(tmp / KG_TTL),
-            ox.RdfFormat.TURTLE,
-            prefixes=PREFIXES,
-        )
-        ontology = ox.NamedNode(str(iris.graph("ontology")))
-        ox.serialize(
-            (q.triple for q in quads if q.graph_name == ontology),
-            str(tmp / ONTOLOGY_TTL),
-            ox.RdfFormat.TURTLE,
-            prefixes=PREFIXES,
-        )
+        _turtle(quads, [iris.graph("asserted")], tmp / ASSERTED_TTL)
+        _turtle(quads, [iris.graph(name) for name in KG_GRAPHS], tmp / KG_TTL)
+        _turtle(quads, [iris.graph("ontology")], tmp / ONTOLOGY_TTL)
         (tmp / CONTEXT).write_text(json.dumps({"@context": context(built.graphs["ontology"])}, indent=1) + "\n")
         for name in DUMPS:  # the downloads, compressed once here rather than on every request
             data = (tmp / name).read_bytes()

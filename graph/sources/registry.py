@@ -41,8 +41,9 @@ def registry(directory: Path = DOCUMENTS_DIR) -> list[Source]:
     return out
 
 
-# the default documents' files by key, for the server's document view and the tests
-SOURCE_FILES: dict[str, str] = {s.key: s.file for s in registry()}
+# the default documents by key, for the server's document view and the tests
+SOURCES: dict[str, Source] = {s.key: s for s in registry()}
+SOURCE_FILES: dict[str, str] = {key: s.file for key, s in SOURCES.items()}
 
 
 def media_type(file_name: str) -> str:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pyoxigraph as ox
+from flask import abort, current_app, request
 
+from graph.vocab import CCM
 from graph.vocab.external import sparql_prefixes
 
 from ..store import dataset as ds
@@ -31,7 +33,7 @@ SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?article ?plan WHERE
   ?due a ccm:DueDate ; ccm:forState ?state ; ccm:dueOn ?date ; ccm:ofDeadline ?deadline .
   ?owner ccm:hasDeadline ?deadline ; rdfs:label ?ownerLabel .
   OPTIONAL { ?deadline ccm:deadlineText ?text }
-  OPTIONAL { ?owner ccm:statedIn/ccm:partOf* ?article . ?article a ccm:Article }
+  OPTIONAL { ?owner ccm:statedIn/ccm:partOf* ?a . ?a a ccm:Article ; ccm:number ?article }
   OPTIONAL { ?owner ccm:inPlan/ccm:title ?plan }
 }"""
 )
@@ -123,9 +125,9 @@ def _load(version: str) -> dict[str, StateCalendar]:
             cal.withdrawal_effect = dt.date.fromisoformat(row["gone"].value)
         if row["action"] is not None and (iri, row["action"].value) not in seen:
             seen.add((iri, row["action"].value))
-            kind = row["kind"].value.rsplit("#", 1)[-1]
+            kind = row["kind"].value.removeprefix(str(CCM._NS))
             cal.actions.append(TreatyAction(kind, dt.date.fromisoformat(row["date"].value), row["action"].value))
-    groups: dict[str, str] = {}
+    dues: set[str] = set()
     for row in data.store.query(_DUE, use_default_graph_as_union=True):
         cal = states.get(row["state"].value)
         if cal is None:
@@ -134,12 +136,12 @@ def _load(version: str) -> dict[str, StateCalendar]:
         if cal.withdrawal_effect and day >= cal.withdrawal_effect:
             continue  # no longer bound
         if row["article"] is not None:
-            article = row["article"].value
-            group = groups.setdefault(article, "Article " + article.rstrip("/").rsplit("/", 1)[-1])
+            group = f"Article {row['article'].value}"
         else:
             group = _value(row["plan"]) or "Other"
-        if any(d.iri == row["due"].value for d in cal.due):
+        if row["due"].value in dues:
             continue
+        dues.add(row["due"].value)
         cal.due.append(
             Due(
                 row["due"].value,
@@ -172,3 +174,19 @@ def group_order(group: str) -> tuple[int, int, str]:
     if group.startswith("Article "):
         return (0, int(group.split()[1]), group)
     return (1, 0, group)
+
+
+def state_calendar(iri: str) -> StateCalendar | None:
+    """The calendar of one State, for its entity page (None for anything else)."""
+    return calendars().get(iri)
+
+
+def today() -> dt.date:
+    """The day the calendar speaks of: `?on=` if given, else the configured or the real date."""
+    on = request.args.get("on") or current_app.config.get("TODAY")
+    if not on:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(str(on))
+    except ValueError:
+        abort(400, "on must be a date like 2026-12-01")

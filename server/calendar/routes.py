@@ -8,11 +8,11 @@ import datetime as dt
 import io
 from collections import Counter, defaultdict
 
-from flask import Blueprint, Response, abort, current_app, render_template, request
+from flask import Blueprint, Response, abort, render_template, request
 from icalendar import Calendar, Event
 
 from ..linked_data.render import href
-from .model import Due, StateCalendar, calendars, group_order, participants
+from .model import Due, StateCalendar, group_order, participants, today
 from .world import HEIGHT, WIDTH, shapes
 
 bp = Blueprint("calendar", __name__)
@@ -24,17 +24,6 @@ COLOURS = {  # ColorBrewer PRGn/BrBG-like, legible for red-green colour blindnes
     "withdrawn": "#762a83",
     "not a participant": "#e7e7e7",
 }
-
-
-def today() -> dt.date:
-    """The day the calendar speaks of: `?on=` if given, else the configured or the real date."""
-    on = request.args.get("on") or current_app.config.get("TODAY")
-    if not on:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(str(on))
-    except ValueError:
-        abort(400, "on must be a date like 2026-12-01")
 
 
 def _filters() -> dict[str, str]:
@@ -86,13 +75,12 @@ def index() -> str:
 
 @bp.route("/calendar.csv")
 def as_csv() -> Response:
-    day = today()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["due", "state", "iso3", "rule", "time_limit", "stated_by", "due_date_iri"])
-    for cal, due in _selected(day):
-        writer.writerow([due.date.isoformat(), cal.name, cal.code, due.group, due.text, due.owner_label, due.iri])
-    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", "ccm-calendar.csv")
+    header = ["due", "state", "iso3", "rule", "time_limit", "stated_by", "due_date_iri"]
+    rows = [
+        [due.date.isoformat(), cal.name, cal.code, due.group, due.text, due.owner_label, due.iri]
+        for cal, due in _selected(today())
+    ]
+    return _csv(header, rows, "ccm-calendar.csv")
 
 
 @bp.route("/calendar.ics")
@@ -114,6 +102,15 @@ def as_ical() -> Response:
         event.add("url", request.host_url.rstrip("/") + (href(due.iri) or "/"))
         cal.add_component(event)
     return _download(cal.to_ical().decode("utf-8"), "text/calendar; charset=utf-8", "ccm-calendar.ics")
+
+
+def _csv(header: list[str], rows: list[list[object]], name: str) -> Response:
+    """A CSV download (RFC 4180: CRLF line ends, a header line)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", name)
 
 
 def _download(body: str, media_type: str, name: str) -> Response:
@@ -166,24 +163,13 @@ def world_map() -> str:
 @bp.route("/calendar/map.csv")
 def map_csv() -> Response:
     day = today()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["state", "iso3", "status", "on", "signature", "consent", "entry_into_force", "withdrawal_effect"])
+    header = ["state", "iso3", "status", "on", "signature", "consent", "entry_into_force", "withdrawal_effect"]
+    rows = []
     for cal, status in _statuses(day):
         signature, consent = cal.action("signature"), cal.action("consent")
-        writer.writerow(
-            [
-                cal.name,
-                cal.code,
-                status,
-                day.isoformat(),
-                signature.date.isoformat() if signature else "",
-                consent.date.isoformat() if consent else "",
-                cal.entry_into_force.isoformat() if cal.entry_into_force else "",
-                cal.withdrawal_effect.isoformat() if cal.withdrawal_effect else "",
-            ]
-        )
-    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", "ccm-states-by-status.csv")
+        dates = (signature and signature.date, consent and consent.date, cal.entry_into_force, cal.withdrawal_effect)
+        rows.append([cal.name, cal.code, status, day.isoformat(), *(d.isoformat() if d else "" for d in dates)])
+    return _csv(header, rows, "ccm-states-by-status.csv")
 
 
 def _per_year() -> tuple[list[int], dict[int, Counter[str]]]:
@@ -218,15 +204,9 @@ def timeline() -> str:
 @bp.route("/calendar/timeline.csv")
 def timeline_csv() -> Response:
     years, counts = _per_year()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["year", "rule", "due_dates"])
-    for year in years:
-        for group, n in sorted(counts[year].items(), key=lambda kv: group_order(kv[0])):
-            writer.writerow([year, group, n])
-    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", "ccm-due-dates-per-year.csv")
-
-
-def state_calendar(iri: str) -> StateCalendar | None:
-    """The calendar of one State, for its entity page (None for anything else)."""
-    return calendars().get(iri)
+    rows = [
+        [year, group, n]
+        for year in years
+        for group, n in sorted(counts[year].items(), key=lambda kv: group_order(kv[0]))
+    ]
+    return _csv(["year", "rule", "due_dates"], rows, "ccm-due-dates-per-year.csv")

@@ -4,6 +4,7 @@ SVG paths keyed by ISO 3166-1 alpha-3 code. No tiles, no third-party requests.""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -65,8 +66,6 @@ def _ring(indices: list[int], arcs: list[list[tuple[float, float]]]) -> str:
 @cache
 def shapes() -> dict[str, tuple[str, str]]:
     """ISO alpha-3 code -> (the country's name in Natural Earth, its SVG path). Empty without the file."""
-    import json
-
     if not WORLD_FILE.is_file():
         return {}
     topology = json.loads(WORLD_FILE.read_text(encoding="utf-8"))

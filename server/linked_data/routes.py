@@ -18,6 +18,7 @@ from rdflib import Graph
 from graph.publish.jsonld_context import context
 from graph.vocab.external import QUERY_PREFIXES
 
+from ..calendar.model import state_calendar, today
 from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
 from ..store import dataset as ds
 from .describe import Entity, describe
@@ -52,13 +53,7 @@ def _document(path: str) -> Response:
     if fmt is None:
         fmt = choose(request, DOCUMENT_FORMATS)
         if fmt is None:
-            offered = ", ".join(f.media_type for f in DOCUMENT_FORMATS)
-            return Response(
-                f"406 Not Acceptable: this resource is available as {offered}\n",
-                status=406,
-                mimetype="text/plain",
-                headers={"Vary": "Accept"},
-            )
+            return not_acceptable("this resource")
     iri = str(data.iris.resource(local))
     entity = describe(data, iri)
     if entity is None:
@@ -68,26 +63,40 @@ def _document(path: str) -> Response:
     elif fmt.rdf == ox.RdfFormat.JSON_LD and request.args.get("graphs") != "1":
         response = Response(_jsonld(entity), content_type=fmt.media_type)
     else:
-        response = Response(_rdf(entity.quads, fmt), content_type=fmt.media_type)
-    response.headers["Content-Location"] = f"/{local}.{fmt.suffix}"
-    response.headers["Link"] = ", ".join(
-        f'</{local}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
+        response = Response(rdf_body(entity.quads, fmt), content_type=fmt.media_type)
+    return document_response(response, f"/{local}", fmt, negotiated, f"{local}-{request.args.get('graphs', '')}")
+
+
+def not_acceptable(what: str) -> Response:
+    offered = ", ".join(f.media_type for f in DOCUMENT_FORMATS)
+    return Response(
+        f"406 Not Acceptable: {what} is available as {offered}\n",
+        status=406,
+        mimetype="text/plain",
+        headers={"Vary": "Accept"},
     )
+
+
+def document_response(response: Response, path: str, fmt: Format, negotiated: bool, key: str) -> Response:
+    """A document of a resource, as every route that serves one dresses it: `Content-Location` names
+    the document sent, `Link` its other formats (left off JSON-LD, whose loaders, PyLD's among them,
+    trip on several values), `Vary` when negotiated, a per-format ETag, and 304 when it matches."""
+    data = ds.get()
+    response.headers["Content-Location"] = f"{path}.{fmt.suffix}"
+    if fmt.rdf != ox.RdfFormat.JSON_LD:
+        response.headers["Link"] = ", ".join(
+            f'<{path}.{f.suffix}>; rel="alternate"; type="{f.media_type}"' for f in DOCUMENT_FORMATS if f is not fmt
+        )
     if negotiated:
         response.vary.add("Accept")
-    if fmt.rdf == ox.RdfFormat.JSON_LD:
-        del response.headers["Link"]  # several Link values break JSON-LD loaders (PyLD's); the context is in the body
-    response.set_etag(f"{data.version}-{local}-{fmt.suffix}-{request.args.get('graphs', '')}", weak=True)
+    response.set_etag(f"{data.version}-{key}-{fmt.suffix}", weak=True)
     response.last_modified = data.modified
     return response.make_conditional(request)
 
 
 @lru_cache(maxsize=4)
 def _context(version: str) -> dict[str, object]:
-    data = ds.get()
-    triples = (q.triple for q in data.store.quads_for_pattern(None, None, None, data.graph("ontology")))
-    ontology = Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-    return context(ontology)
+    return context(ds.get().rdflib_graph("ontology"))
 
 
 @bp.route("/context.jsonld")
@@ -116,7 +125,8 @@ def _jsonld(entity: Entity) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-def _rdf(quads: list[ox.Quad], fmt: Format) -> bytes:
+def rdf_body(quads: list[ox.Quad], fmt: Format) -> bytes:
+    """Quads in an RDF format: with their graphs where the format has graphs, as triples elsewhere."""
     prefixes = QUERY_PREFIXES
     if fmt.rdf.supports_datasets:  # the graph names say which statements are inferred
         return ox.serialize(quads, format=fmt.rdf, prefixes=prefixes)
@@ -130,7 +140,7 @@ def _not_found(iri: str, fmt: Format, negotiated: bool) -> Response:
         response = Response(body, status=404, mimetype="text/html")
     else:
         # an empty document in the asked format: RDF clients get a parseable "nothing here"
-        response = Response(_rdf([], fmt), status=404, content_type=fmt.media_type)
+        response = Response(rdf_body([], fmt), status=404, content_type=fmt.media_type)
     if negotiated:
         response.vary.add("Accept")
     return response
@@ -162,8 +172,6 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
     local = data.iris.local_path(entity.iri)
     alternates = [(f, f"/{local}.{f.suffix}") for f in DOCUMENT_FORMATS if f.rdf is not None]
     facts, rest = key_facts(entity)
-    from ..calendar.routes import state_calendar, today
-
     return render_template(
         "pages/entity.html",
         entity=entity,

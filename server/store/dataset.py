@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 from flask import Flask, current_app
+from rdflib import Graph
 
 from graph.publish.files import MANIFEST
 from graph.vocab import DEFAULT_BASE, Iris
@@ -37,6 +38,11 @@ class Dataset:
     def graph(self, name: str) -> ox.NamedNode:
         """One of the build's named graphs, as a node of the store."""
         return ox.NamedNode(str(self.iris.graph(name)))
+
+    def rdflib_graph(self, name: str) -> Graph:
+        """One of the build's named graphs copied out of the store, for code written against rdflib."""
+        quads = self.store.quads_for_pattern(None, None, None, self.graph(name))
+        return Graph().parse(data=ox.serialize((q.triple for q in quads), format=ox.RdfFormat.N_TRIPLES), format="nt")
 
     @property
     def directory(self) -> Path | None:
