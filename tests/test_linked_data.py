@@ -208,3 +208,11 @@ def test_literals_are_escaped_and_only_http_iris_are_links(tmp_path):
         search = request(base, "GET", "/search?q=script").text
         assert "<script>alert" not in search
         assert request(base, "GET", "/search?q=%3Cscript%3E").status == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/graph/%00", "/id/lap/action/18%20x", "/id/%3Cscript%3E", "/id/a%22b", "/id/a%7Bb%7D"]
+)
+def test_paths_no_iri_may_hold_are_400_not_500(server, path):
+    reply = request(server, "GET", path)
+    assert reply.status == 400 and "no IRI may hold" in reply.text

@@ -55,6 +55,10 @@ def _document(path: str) -> Response:
         if fmt is None:
             return not_acceptable("this resource")
     iri = str(data.iris.resource(local))
+    try:
+        ox.NamedNode(iri)
+    except ValueError:  # a NUL, a space, a quote, <>{}|\^` : nothing the graph could have minted
+        abort(400, "the path holds characters no IRI may hold")
     entity = describe(data, iri)
     if entity is None:
         return _not_found(iri, fmt, negotiated)
