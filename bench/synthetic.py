@@ -18,6 +18,7 @@ from graph.sources.registry import REGISTRY, companion
 _VAP_MARK = re.compile(r"Action\s*#\s*\d+")
 _LAP_MARK = re.compile(r"Action\s+\d+")
 _ROW_MARK = re.compile(r"(<p>)?\d+\.")
+_ROW_LINE = re.compile(r"(?m)^(<p>)?\d+\.(?=\s)")  # the rows of a block of actions sharing their indicators
 
 
 def _line_start(text: str, i: int) -> int:
@@ -29,17 +30,22 @@ def _line_end(text: str, i: int) -> int:
     return len(text) if end == -1 else end
 
 
-def _replicate(text: str, blocks: list[tuple[int, int, re.Pattern[str], str]], factor: int) -> str:
-    """The text with each (start, end) block printed `factor` times; the first match of the block's
-    pattern in each copy becomes the next number of that pattern's sequence."""
+def _replicate(text: str, blocks: list[tuple[int, int, re.Pattern[str], str, int]], factor: int) -> str:
+    """The text with each (start, end) block printed `factor` times; the first `marks` matches of the
+    block's pattern in each copy become the next numbers of that pattern's sequence."""
     out, last = [], 0
     counters: dict[str, int] = {}
-    for start, end, pattern, template in sorted(blocks, key=lambda b: b[0]):
+    for start, end, pattern, template, marks in sorted(blocks, key=lambda b: b[0]):
         out.append(text[last:start])
         copies = []
-        for _ in range(factor):
-            counters[pattern.pattern] = n = counters.get(pattern.pattern, 0) + 1
-            copies.append(pattern.sub(template.format(n=n), text[start:end], count=1))
+        key = "row" if pattern in (_ROW_MARK, _ROW_LINE) else pattern.pattern
+        base = counters.get(key, 0)
+        for copy in range(factor):
+            # the j-th row of copy k is the k-th copy of the block's j-th action
+            rows = iter(base + j * factor + copy + 1 for j in range(marks))
+            number = lambda _, rows=rows, template=template: template.format(n=next(rows))  # noqa: E731
+            copies.append(pattern.sub(number, text[start:end], count=marks))
+        counters[key] = base + marks * factor
         out.append("\n".join(copies))
         last = end
     out.append(text[last:])
@@ -53,15 +59,23 @@ def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
     blocks: dict[str, list] = {key: [] for key in SOURCE_FILES}
     for action in real.vap.actions:
         for span in action.spans:
-            blocks[span.doc].append((span.start, span.end, _VAP_MARK, "Action #{n}"))
+            blocks[span.doc].append((span.start, span.end, _VAP_MARK, "Action #{n}", 1))
     text = real.sources["003"].text
+    rows: list[tuple[int, int, re.Pattern[str], str, int]] = []
     for action in real.lap.actions:
         plan, table = action.spans[0], action.spans[1]
-        blocks["003"].append((plan.start, plan.end, _LAP_MARK, "Action {n}"))
+        blocks["003"].append((plan.start, plan.end, _LAP_MARK, "Action {n}", 1))
         row_end = max([table.end] + [i.span.end for i in real.lap.indicators if i.action == action.number])
         start = _line_start(text, table.start)
         template = "<p>{n}." if text[table.start : table.start + 3] == "<p>" else "{n}."
-        blocks["003"].append((start, _line_end(text, row_end), _ROW_MARK, template))
+        rows.append((start, _line_end(text, row_end), _ROW_MARK, template, 1))
+    # actions printed in one block with their indicators after them (Lausanne 25 and 26) are copied
+    # together: the whole block, its rows renumbered in turn
+    for row in sorted(rows):
+        if blocks["003"] and blocks["003"][-1][2] in (_ROW_MARK, _ROW_LINE) and row[0] < blocks["003"][-1][1]:
+            prev = blocks["003"].pop()
+            row = (prev[0], max(prev[1], row[1]), _ROW_LINE, prev[3], prev[4] + 1)
+        blocks["003"].append(row)
     for key, name in SOURCE_FILES.items():
         if blocks[key]:
             (target / name).write_text(_replicate(real.sources[key].text, blocks[key], factor), encoding="utf-8")

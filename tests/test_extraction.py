@@ -399,3 +399,9 @@ def test_convention_dates_and_isu(kg, iris):
     assert kg.value(iris.convention(), CCM.entryIntoForce) == Literal("2010-08-01", datatype=XSD.date)
     # "The Unit has a mandate to:" seven tasks
     assert len(set(kg.objects(iris.org("isu"), CCM.mandate))) == 7
+
+
+def test_an_action_names_themes_beside_its_sections(kg, iris):
+    # 001 "V. Clearance and destruction ...": #17 "Develop and provide risk reduction education programmes"
+    assert kg.value(iris.action("vap", 17), CCM.theme) == iris.theme("Clearance")
+    assert set(kg.objects(iris.action("vap", 17), CCM.namesTheme)) == {iris.theme("Risk education")}

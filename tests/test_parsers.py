@@ -153,16 +153,17 @@ def test_convention_list_chapeau_gives_one_prohibition_per_sub_paragraph():
     records = convention.parse(source(_convention(ARTICLE_1), "003"))
     assert (records.adopted, records.entry_into_force) == ("2008-05-30", "2010-08-01")
     assert len([p for p in records.provisions if len(p.path) == 1]) == convention.ARTICLE_COUNT
-    of_article_1 = [o for o in records.obligations if o.provision[0] == "1"]
-    assert [(o.provision, o.modality, o.bearer) for o in of_article_1] == [
-        (("1", "1", "a"), "prohibition", "All States Parties"),
-        (("1", "1", "b"), "prohibition", "All States Parties"),
-        (("1", "1", "c"), "prohibition", "All States Parties"),
+    of_article_1 = [o for o in records.norms if o.provision[0] == "1"]
+    assert [(o.provision, o.kind, o.bearers) for o in of_article_1] == [
+        (("1", "1", "a"), "prohibition", ["All States Parties"]),
+        (("1", "1", "b"), "prohibition", ["All States Parties"]),
+        (("1", "1", "c"), "prohibition", ["All States Parties"]),
+        (("1", "2"), "rule", []),
     ]
     # a sub-paragraph the PDF broke over two lines is one provision; "This Convention ..." binds nobody
     b = next(p for p in records.provisions if p.path == ("1", "1", "b"))
     assert b.text == "Develop, produce, otherwise acquire, stockpile, retain or transfer cluster munitions;"
-    assert not [o for o in records.obligations if o.provision == ("1", "2")]
+    assert [o.rule_kind for o in records.norms if o.provision == ("1", "2")] == ["scope"]
 
 
 def test_convention_paragraph_out_of_order_is_reported_at_its_line():

@@ -13,6 +13,7 @@ from rdflib.term import Node
 from server.examples import load_examples
 
 from .live import query
+from .norm_table import TIME_LIMITS
 
 EXAMPLES = {e.name: e for e in load_examples()}
 
@@ -225,3 +226,91 @@ def test_due_dates(server):
     found = {(r["deadline"], r["due"]) for r in rows(server, "21-due-dates")}
     # Article 11.2 "within one year of entry into force of this Convention" (1 August 2010, 003)
     assert ("within one year of entry into force of this Convention", "2011-08-01") in found
+
+
+def test_what_overrides_article_1(server):
+    found = {(r["exception"], r["overrides"]) for r in rows(server, "25-what-overrides-article-1")}
+    # Article 3.6 and 3.7 "Notwithstanding the provisions of Article 1 ... is permitted"; 21.3 "may engage in
+    # military cooperation"; 21.4 (a)-(d) narrow 21.3 back ("Nothing in paragraph 3 ... shall authorise")
+    assert found == {
+        ("Article 3, paragraph 6", "Article 1, paragraph 1 (b)"),
+        ("Article 3, paragraph 7", "Article 1, paragraph 1 (b)"),
+        ("Article 21, paragraph 3", "Article 1, paragraph 1 (c)"),
+    }
+    narrowed = {r.get("narrowedBy") for r in rows(server, "25-what-overrides-article-1")} - {None}
+    assert narrowed == {f"Article 21, paragraph 4 ({x})" for x in "abcd"}
+
+
+def test_time_limits_with_bearers(server):
+    found = rows(server, "26-time-limits-with-bearers")
+    # tests/norm_table.py, read off the articles; a row per bearer
+    assert len({(r["statement"], r["limit"]) for r in found}) == len(TIME_LIMITS)
+    by = {(r["provision"], r["limitKind"], r.get("duration")): r for r in found}
+    assert by[("Article 7, paragraph 1", "relative deadline", "P180D")]["bearer"] == "All States Parties"
+    lead = by[("Article 3, paragraph 5", "lead time", "P9M")]
+    assert lead["bearer"] == "All States Parties" and lead["inCondition"] == "false"
+    assert (
+        by[("Article 11, paragraph 2", "relative deadline", "P1Y")]["bearer"]
+        == "Secretary-General of the United Nations"
+    )
+    assert by[("Article 13, paragraph 1", "relative deadline", "P90D")]["inCondition"] == "true"
+    assert "bearer" not in by[("Article 20, paragraph 3", "relative deadline", "P6M")]  # a rule binds nobody
+
+
+def test_article_7_reporting(server):
+    found = rows(server, "27-article-7-reporting")
+    initial = [r for r in found if r["requirement"].endswith("paragraph 1")]
+    update = [r for r in found if r["requirement"].endswith("paragraph 2")]
+    assert {r["item"] for r in initial} == set("abcdefghijklmn")  # Article 7.1 (a) to (n)
+    assert {(r["addressee"], r["after"]) for r in initial} == {("Secretary-General of the United Nations", "P180D")}
+    assert {(r["onDay"], r["everyYear"], r["covering"], r["updates"]) for r in update} == {
+        ("--04-30", "P1Y", "previous calendar year", "Reporting requirement of Article 7, paragraph 1")
+    }
+
+
+def test_extension_procedures(server):
+    found = rows(server, "29-extension-procedures")
+    stockpiles = {(r["extends"], r["length"], r["cap"]) for r in found if r["request"] == "Article 3, paragraph 3"}
+    assert stockpiles == {("Article 3, paragraph 2", "P8Y", "P4Y")}  # 3.3 "by a period of up to four years"
+    clearance = [r for r in found if r["request"] == "Article 4, paragraph 5"]
+    assert {(r["extends"], r["length"], r["cap"], r["renewalCap"]) for r in clearance} == {
+        ("Article 4, paragraph 1 (a)", "P10Y", "P5Y", "P5Y")  # 4.5 "up to five years"; 4.8 renewal "up to five years"
+    }
+    assert {r["dueBy"] for r in clearance} == {
+        "a minimum of nine months prior to the Meeting of States Parties",  # 4.6, second sentence
+        "prior to the expiry of the time period referred to in paragraph 1 of this Article for that State Party",
+    }
+    assert {r.get("decidedBy") for r in found} == {
+        "Meeting of States Parties",
+        None,
+    }  # 3.5, 4.7 "assess ... and decide"
+
+
+def test_actions_that_only_encourage(server):
+    found = rows(server, "28-actions-that-only-encourage")
+    encouraging = {(r["plan"], int(r["number"])) for r in found if r["strength"] == "Encouraging"}
+    assert encouraging == {("Vientiane Action Plan", 3), ("Vientiane Action Plan", 30)}  # "Encourage and ..."
+    assert ("Lausanne Action Plan", 37) in {
+        (r["plan"], int(r["number"])) for r in found if r["strength"] == "Best efforts"
+    }
+    assert "firm" not in {r["strength"].lower() for r in found}
+
+
+def test_decisions_of_the_first_meeting(server):
+    found = rows(server, "30-decisions-of-the-first-meeting")
+    kinds = {(int(r["paragraph"]), int(r["n"])): r["kind"] for r in found}
+    assert kinds[(28, 1)] == "Designate" and kinds[(28, 2)] == "Hold" and kinds[(21, 3)] == "Recommend"
+    about = {(int(r["paragraph"]), r.get("concerns")) for r in found}
+    assert {(21, "Vientiane Declaration"), (21, "Vientiane Action Plan"), (28, "Ali Al-Chami")} <= about
+    assert (26, "in English, French and Spanish") in {(int(r["paragraph"]), r.get("condition")) for r in found}
+
+
+def test_external_instruments(server):
+    found = {r["instrument"]: int(r["invokedBy"]) for r in rows(server, "31-external-instruments")}
+    # the Convention's preamble (003) invokes the Mine Ban Convention, Protocol V, UNSCR 1325 and 1612 and the
+    # Oslo Declaration; Article 4.3 and the plans the IMAS; the plans and declarations the SDGs and the CRPD
+    assert "Convention on the Rights of Persons with Disabilities" in found
+    assert found["International Mine Action Standards"] >= 2
+    assert "United Nations Security Council Resolution 1325 on women, peace and security" in found
+    assert "Declaration of the Oslo Conference on Cluster Munitions" in found
+    assert len(found) == 11

@@ -12,6 +12,7 @@ from ..vocab import Iris
 from .base import Mapper
 from .convention import map_convention
 from .declarations import map_declarations
+from .instruments import map_instruments
 from .isu import map_isu
 from .meetings import map_meetings, map_themes
 from .plans import map_plans
@@ -27,7 +28,7 @@ def to_graphs(corpus: Corpus, iris: Iris) -> tuple[Graph, Graph]:
     m.provenance.source_files()
     # in this order: a state's first name seen is its label, later ones are alternative labels
     steps = (map_convention, map_plans, map_declarations, map_report, map_meetings, map_themes, map_isu)
-    for step in (*steps, map_treaty_status):
+    for step in (*steps, map_treaty_status, map_instruments):
         step(m)
     m.schemes()
     return m.graph, m.provenance.graph

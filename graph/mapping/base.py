@@ -8,7 +8,7 @@ import re
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
-from ..parse.actors import state_code
+from ..parse.actors import category_label, state_code
 from ..parse.records import ActionItem, ArticleRef, Corpus, Deadline, Person
 from ..sources import Span
 from ..sources.text import roman, slug
@@ -20,6 +20,13 @@ _DEADLINE_CLASS = {
     "meeting": CCM.MeetingDeadline,
     "calendar": CCM.CalendarDeadline,
     "recurring": CCM.RecurringDeadline,
+    "lead-time": CCM.LeadTime,
+    "before-deadline": CCM.BeforeExpiry,
+    "cap": CCM.MaximumDuration,
+    "minimum-interval": CCM.MinimumInterval,
+    "immediately-after": CCM.ImmediatelyAfter,
+    "month-start": CCM.MonthStartRule,
+    "not-before": CCM.NotBefore,
 }
 PLAN_NAME = {"vap": "Vientiane", "lap": "Lausanne"}
 SCHEME_LABELS = {
@@ -30,6 +37,11 @@ SCHEME_LABELS = {
     "themes": "Themes",
     "roles": "Roles at meetings",
     "participation-statuses": "Participation statuses",
+    "strengths": "How strongly a norm or action binds",
+    "rule-kinds": "Kinds of constitutive rule",
+    "condition-kinds": "Kinds of condition",
+    "decision-kinds": "Kinds of meeting decision",
+    "instrument-kinds": "Kinds of external instrument",
 }
 
 
@@ -129,6 +141,10 @@ class Mapper:
                 self.add(node, CCM.year, year(d.year))
             if d.month_day:
                 self.add(node, CCM.dayOfYear, Literal(d.month_day, datatype=XSD.gMonthDay))
+            if d.applies_to:  # "(or within two years of entry into force for new States Parties)"
+                group = self.category(d.applies_to, d.span)
+                self.graph.add((group, SKOS.broader, self.category(category_label("States Parties"))))
+                self.graph.add((node, CCM.appliesTo, group))
 
     def concept(self, s: URIRef, cls: URIRef, label: str, scheme: str, *spans: Span) -> URIRef:
         self.entity(s, cls, label, *spans)

@@ -1,14 +1,22 @@
-"""The Convention: the treaty, its preamble, provisions, defined terms and obligations."""
+"""The Convention: the treaty, its preamble, provisions, defined terms, norms and constitutive rules."""
 
 from __future__ import annotations
 
+import re
+
 from rdflib import SKOS, Literal, URIRef
 
-from ..parse.records import Provision
+from ..parse.actors import category_label
+from ..parse.records import Norm, Provision
 from ..vocab import CCM
 from .base import Mapper, date, letter_order, provision_label
 
-_MODALITY_CLASS = {"duty": CCM.Duty, "prohibition": CCM.Prohibition, "permission": CCM.Permission}
+_KIND_CLASS = {
+    "duty": CCM.Duty,
+    "prohibition": CCM.Prohibition,
+    "permission": CCM.Permission,
+    "rule": CCM.ConstitutiveRule,
+}
 _PROVISION_CLASS = [CCM.Article, CCM.Paragraph, CCM.SubParagraph, CCM.Clause]  # by depth
 
 
@@ -34,16 +42,84 @@ def map_convention(m: Mapper) -> None:
         term = m.concept(m.iris.term(d.term), CCM.DefinedTerm, d.term, "terms", d.span)
         m.add(term, SKOS.definition, Literal(d.text, lang="en"))
         m.add(term, CCM.definedIn, m.iris.provision(("2", str(d.number))))
-    for o in c.obligations:
-        s = m.iris.obligation(o.provision, o.index)
-        many = sum(1 for x in c.obligations if x.provision == o.provision) > 1
-        label = f"{o.modality.capitalize()}{f' {o.index}' if many else ''} of {provision_label(o.provision)}"
-        m.entity(s, _MODALITY_CLASS[o.modality], label, o.span)
-        m.add(s, CCM.text, Literal(o.text, lang="en"))
-        m.add(s, CCM.statedIn, m.iris.provision(o.provision))
-        if o.bearer:
-            m.add(s, CCM.bearer, m.category(o.bearer, o.span))
-        m.deadlines(s, o.deadlines)
+    _norms(m, c.norms)
+
+
+def _norms(m: Mapper, norms: list[Norm]) -> None:
+    """Every statement of the articles: norms with who, to whom, on what condition and by when;
+    constitutive rules; and the links between them."""
+    iri = {n.key: _statement_iri(m, n) for n in norms}
+    per_provision: dict[tuple[tuple[str, ...], str], int] = {}
+    for n in norms:
+        per_provision[n.key[:2]] = per_provision.get(n.key[:2], 0) + 1
+    for n in norms:
+        s = iri[n.key]
+        many = per_provision[n.key[:2]] > 1
+        noun = "Rule" if n.kind == "rule" else n.kind.capitalize()
+        if n.reporting:
+            noun = "Reporting requirement"
+        label = f"{noun}{f' {n.index}' if many else ''} of {provision_label(n.provision)}"
+        m.entity(s, CCM.ReportingRequirement if n.reporting else _KIND_CLASS[n.kind], label, n.span)
+        m.add(s, CCM.text, Literal(n.text, lang="en"))
+        m.add(s, CCM.statedIn, m.iris.provision(n.provision))
+        for b in n.bearers:
+            m.add(s, CCM.bearer, _category(m, b, n))
+        for r in n.recipients:
+            m.add(s, CCM.recipient, _category(m, r, n))
+        for b in n.beneficiaries:
+            m.add(s, CCM.beneficiary, _category(m, b, n))
+        if n.strength:
+            m.add(s, CCM.strength, _concept(m, "strengths", n.strength))
+        if n.rule_kind:
+            m.add(s, CCM.ruleKind, _concept(m, "rule-kinds", n.rule_kind))
+        if n.rule_kind == "definition":
+            term = next(d.term for d in m.corpus.convention.definitions if d.number == int(n.provision[1]))
+            m.add(s, CCM.defines, m.iris.term(term))
+        m.deadlines(s, n.deadlines)
+        for i, cond in enumerate(n.conditions, 1):
+            of = f"{label[0].lower()}{label[1:]}"
+            node = m.entity(m.iris.condition(s, i), CCM.Condition, f"Condition {i} of {of}", cond.span)
+            m.graph.add((s, CCM.hasCondition, node))
+            m.add(node, CCM.text, Literal(cond.text, lang="en"))
+            m.add(node, CCM.conditionKind, _concept(m, "condition-kinds", cond.kind))
+            m.deadlines(node, cond.deadlines)
+        if n.reporting_period:
+            m.add(s, CCM.reportingPeriod, Literal(n.reporting_period, lang="en"))
+        for path in n.required_items:
+            m.add(s, CCM.requiredItem, m.iris.provision(path))
+        for key in n.exception_to:
+            m.add(s, CCM.exceptionTo, iri[key])
+        for key in n.limits:
+            m.add(s, CCM.limitsException, iri[key])
+        for key in n.updates:
+            m.add(s, CCM.updates, iri[key])
+        for key in n.renews:
+            m.add(s, CCM.renews, iri[key])
+        for key in n.regulates:
+            m.add(s, CCM.regulates, iri[key])
+        for key, number in n.extends:
+            m.add(s, CCM.extendsDeadline, m.iris.deadline(iri[key], number))
+        for key, number in n.before:
+            own = next(i for i, d in enumerate(n.deadlines, 1) if d.kind == "before-deadline")
+            m.add(m.iris.deadline(s, own), CCM.beforeExpiryOf, m.iris.deadline(iri[key], number))
+
+
+def _statement_iri(m: Mapper, n: Norm) -> URIRef:
+    return m.iris.rule(n.provision, n.index) if n.kind == "rule" else m.iris.obligation(n.provision, n.index)
+
+
+def _concept(m: Mapper, scheme: str, key: str) -> URIRef:
+    """A concept of a small scheme the text's wording gives (strengths, rule kinds, condition kinds)."""
+    return m.concept(m.iris.concept(scheme, key), SKOS.Concept, key.replace("-", " ").capitalize(), scheme)
+
+
+def _category(m: Mapper, label: str, n: Norm) -> URIRef:
+    """An actor category; one the text narrows ('States Parties retaining ...') is narrower than all States Parties."""
+    s = m.category(label, n.span)
+    everyone = category_label("States Parties")
+    if label != everyone and re.search(r"\bStates?\s+Part(?:y|ies)\b", label):
+        m.graph.add((s, SKOS.broader, m.category(everyone)))
+    return s
 
 
 def _provision(m: Mapper, p: Provision, doc: URIRef) -> None:

@@ -34,6 +34,7 @@ def map_declarations(m: Mapper) -> None:
                 m.add(fig, SDO.unitText, Literal(f.unit))
                 m.add(fig, CCM.text, Literal(f.text, lang="en"))
                 m.add(fig, CCM.qualifier, Literal(f.qualifier) if f.qualifier else None)
+                m.add(fig, CCM.provisional, Literal(True) if f.provisional else None)
         # the meeting a declaration says it was adopted at: "gathered ... for the First Meeting"
         first = decl.paragraphs[0].text
         for key, meeting in m.corpus.meetings.items():

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import Literal, URIRef
+from rdflib import SKOS, Literal, URIRef
 
 from ..parse.records import Action, IntroParagraph, Section
 from ..sources.text import iso_date, title_case
@@ -69,6 +69,10 @@ def _intro(m: Mapper, p: IntroParagraph, plan: URIRef) -> None:
     m.part(s, plan, plan, p.number)
     m.add(s, CCM.text, Literal(p.text, lang="en"))
     m.add(s, CCM.number, Literal(str(p.number)))
+    for note in p.footnotes:
+        m.add(s, CCM.footnote, Literal(note, lang="en"))
+    for symbol in p.symbols:
+        m.add(s, CCM.citesDocument, m.un_document(symbol, p.spans[0]))
 
 
 def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None:
@@ -83,6 +87,13 @@ def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None
     m.add(s, CCM.chapeau, Literal(a.chapeau, lang="en") if a.chapeau else None)
     section = next(x for x in sections if x.key == a.section)
     m.add(s, CCM.theme, m.theme_of(section.title))
+    for theme in a.themes:  # what its commitment names besides its section ("risk reduction education")
+        m.add(s, CCM.namesTheme, m.iris.theme(theme))
+    if a.strength:
+        label = a.strength.replace("-", " ").capitalize()
+        m.add(s, CCM.strength, m.concept(m.iris.concept("strengths", a.strength), SKOS.Concept, label, "strengths"))
+    if a.table_text and a.table_span:  # the indicator table words the action differently
+        m.add(s, CCM.tableWording, Literal(a.table_text, lang="en"))
     for label in a.addressees:
         m.add(s, CCM.addressee, m.category(label, *a.chapeau_spans))
     m.items(s, plan, a.items, f"{PLAN_NAME[a.plan]} action {a.number}, item {{}}")

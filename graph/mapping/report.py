@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from rdflib import RDFS, SKOS, Literal
+from rdflib import RDFS, SKOS, Literal, URIRef
+from rdflib.namespace import SDO
 
 from ..sources.text import title_case
 from ..vocab import CCM
-from .base import Mapper
+from .base import Mapper, date
 
 _ANNEX = re.compile(r"\b(?:adopted|and) the ([A-Z][\w ]+?), as contained in Annex (I+)\b")
 
@@ -39,6 +40,7 @@ def map_report(m: Mapper) -> None:
             dated = next((x.date for x in r.symbols if x.symbol == symbol), None)
             m.add(s, CCM.citesDocument, m.un_document(symbol, p.span, dated))
         m.cite(s, p.refs)
+    _decisions(m, annexes)
     for part in r.participations:
         if part.kind == "state":
             agent = m.state(part.name, part.span)
@@ -67,3 +69,42 @@ def map_report(m: Mapper) -> None:
             m.add(m.iris.meeting(o.meeting), CCM.president, holder)
     for person in r.speakers:
         m.add(m.person(person), CCM.spokeAt, meeting)
+
+
+def _decisions(m: Mapper, annexes: dict[str, URIRef]) -> None:
+    """Each act a decision paragraph records, with what it concerns and its conditions."""
+    r = m.corpus.report
+    meeting = m.iris.meeting("1msp")
+    for act in r.decisions:
+        paragraph = m.iris.report_paragraph("1msp", act.paragraph)
+        s = m.iris.decision(paragraph, act.index)
+        kind = act.kind.replace("-", " ")
+        label = f"Decision {act.index} of the Final Document of the First Meeting, paragraph {act.paragraph} ({kind})"
+        m.entity(s, CCM.MeetingDecision, label, act.span)
+        m.add(s, CCM.text, Literal(act.text, lang="en"))
+        m.add(s, CCM.recordedIn, paragraph)
+        m.add(s, CCM.takenAt, meeting)
+        concept = m.iris.concept("decision-kinds", act.kind)
+        m.add(s, CCM.decisionKind, m.concept(concept, SKOS.Concept, kind.capitalize(), "decision-kinds"))
+        for symbol in act.symbols:
+            dated = next((x.date for x in r.symbols if x.symbol == symbol), None)
+            m.add(s, CCM.concerns, m.un_document(symbol, act.span, dated))
+        for annex in act.annexes:
+            m.add(s, CCM.concerns, annexes.get(annex))
+        for ref in act.meetings:
+            m.add(s, CCM.concerns, m.iris.meeting(ref.key))
+        for name in act.persons:
+            m.add(s, CCM.concerns, m.iris.person(name))
+        m.add(s, CCM.place, Literal(act.place) if act.place else None)
+        m.add(s, SDO.startDate, date(act.start) if act.start else None)
+        m.add(s, SDO.endDate, date(act.end) if act.end else None)
+        for i, cond in enumerate(act.conditions, 1):
+            node = m.entity(
+                m.iris.condition(s, i), CCM.Condition, f"Condition {i} of {label[0].lower()}{label[1:]}", cond.span
+            )
+            m.graph.add((s, CCM.hasCondition, node))
+            m.add(node, CCM.text, Literal(cond.text, lang="en"))
+            ckind = m.concept(
+                m.iris.concept("condition-kinds", cond.kind), SKOS.Concept, cond.kind.capitalize(), "condition-kinds"
+            )
+            m.add(node, CCM.conditionKind, ckind)

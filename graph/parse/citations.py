@@ -11,7 +11,11 @@ from .records import ArticleRef, MeetingRef
 ARTICLE_COUNT = 23  # Article 23 "Authentic texts" is the last; a missing article is a parse error.
 
 _PARAGRAPH_OF_ARTICLE = re.compile(
-    r"\bparagraphs?\s+(\d+)(?:\s+(to|and)\s+(\d+))?\s+of\s+(?:this\s+Article|[Aa]rticle\s+(\d+))"
+    r"\bparagraphs?\s+(\d+)(?:\s+(to|and)\s+(\d+)|((?:,\s*\d+)+,?\s+and\s+\d+))?\s+of\s+(?:this\s+Article|[Aa]rticle\s+(\d+))"
+)
+# "sub-paragraphs (a) and (b) of this paragraph", "sub-paragraph (e) of this paragraph"
+_SUBPARAGRAPHS_HERE = re.compile(
+    r"\bsub-paragraphs?\s+((?:\([a-z]\)(?:,\s*|\s+and\s+|\s+or\s+)?)+)of\s+this\s+paragraph"
 )
 _ARTICLE_ITEM = r"\d+(?:\.\d+)?(?:\s*\(\w+\))?"
 _ARTICLES = re.compile(
@@ -21,15 +25,18 @@ _ARTICLES = re.compile(
 _ITEM = re.compile(r"(\d+)(?:\.(\d+))?(?:\s*\((\w+)\))?")
 
 
-def article_refs(text: str, current_article: int | None = None) -> list[ArticleRef]:
+def article_refs(
+    text: str, current_article: int | None = None, current_paragraph: str | None = None
+) -> list[ArticleRef]:
     """Every citation of the Convention in a clean text, in order, without repeats.
 
-    `current_article` resolves "paragraph 1 of this Article" inside the Convention.
+    `current_article` resolves "paragraph 1 of this Article" inside the Convention, `current_paragraph`
+    "sub-paragraphs (a) and (b) of this paragraph"; a list ("paragraphs 5, 6 and 7") is one citation each.
     """
     refs: list[ArticleRef] = []
     masked = text
     for m in _PARAGRAPH_OF_ARTICLE.finditer(text):
-        article = int(m.group(4)) if m.group(4) else current_article
+        article = int(m.group(5)) if m.group(5) else current_article
         if article is None:
             continue
         first = int(m.group(1))
@@ -39,7 +46,13 @@ def article_refs(text: str, current_article: int | None = None) -> list[ArticleR
             refs.append(ArticleRef(article, first))
             if m.group(3):
                 refs.append(ArticleRef(article, int(m.group(3))))
+            for n in re.findall(r"\d+", m.group(4) or ""):
+                refs.append(ArticleRef(article, int(n)))
         masked = masked[: m.start()] + " " * (m.end() - m.start()) + masked[m.end() :]
+    if current_article is not None and current_paragraph is not None and current_paragraph.isdigit():
+        for m in _SUBPARAGRAPHS_HERE.finditer(text):
+            for letter in re.findall(r"\(([a-z])\)", m.group(1)):
+                refs.append(ArticleRef(current_article, int(current_paragraph), letter))
     for m in _ARTICLES.finditer(masked):
         items = [_ITEM.match(part.strip()) for part in re.split(r"\s*(?:,|\band\b|\bor\b)\s*", m.group(1))]
         for item in items:
@@ -70,8 +83,11 @@ def article_mentions(text: str) -> Iterator[tuple[int, int, ArticleRef]]:
             yield m.start(), m.end(), ArticleRef(article, int(paragraph) if paragraph else None)
 
 
-# CCM/MSP/2010/WP.4, CCM/CONF/2020/12, CCM/MSP/2018/9, A/RES/64/36, CCM/MSP/2010/CRP.1
-SYMBOL = re.compile(r"\b(?:CCM/(?:MSP|CONF)/\d{4}/(?:(?:WP|CRP)\.)?\d+|A/RES/\d+/\d+)\b")
+# CCM/MSP/2010/WP.4, CCM/CONF/2020/12, CCM/MSP/2018/9, A/RES/64/36, CCM/MSP/2010/CRP.1, and the
+# Secretary-General's note verbale ODA/31-2010/CCM
+SYMBOL = re.compile(r"\b(?:CCM/(?:MSP|CONF)/\d{4}/(?:(?:WP|CRP)\.)?\d+|A/RES/\d+/\d+|ODA/\d+-\d{4}/CCM)\b")
+# "UNGA resolution 66/290": a General Assembly resolution by its number is the document A/RES/66/290
+_GA_RESOLUTION = re.compile(r"\b(?:UNGA|General\s+Assembly)\s+resolution\s+(\d+)/(\d+)\b")
 _SYMBOL_RANGE = re.compile(r"\b(CCM/(?:MSP|CONF)/\d{4}/(?:(?:WP|CRP)\.)?)(\d+) to \1(\d+)\b")
 
 
@@ -81,6 +97,7 @@ def document_symbols(text: str) -> list[str]:
     for m in _SYMBOL_RANGE.finditer(text):
         found.extend(f"{m.group(1)}{n}" for n in range(int(m.group(2)), int(m.group(3)) + 1))
     found.extend(SYMBOL.findall(text))
+    found.extend(f"A/RES/{m.group(1)}/{m.group(2)}" for m in _GA_RESOLUTION.finditer(text))
     return list(dict.fromkeys(found))
 
 

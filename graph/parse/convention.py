@@ -1,5 +1,5 @@
 """The Convention text in the Lausanne booklet (003): preamble, articles, paragraphs,
-sub-paragraphs, the Article 2 definitions and the obligations the articles state."""
+sub-paragraphs and the Article 2 definitions; the statements they make are read by `norms`."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from ..sources import SourceText
 from ..sources.text import MONTH_NAMES, clean, iso_date, sentences
-from .actors import category_label
+from . import norms
 from .citations import ARTICLE_COUNT, article_refs
-from .records import ConventionRecords, Definition, Obligation, PreambleRecital, Provision
-from .time_limits import find_deadlines
+from .norms import RawStatement
+from .records import ConventionRecords, Definition, PreambleRecital, Provision
 
 
 @dataclass
@@ -47,9 +47,11 @@ def parse(src: SourceText) -> ConventionRecords:
             raise src.error(m.start(), f"Article {m.group(1)} where Article {expected} was expected")
     if numbers != list(range(1, ARTICLE_COUNT + 1)):
         raise src.error(end, f"the Convention has {len(numbers)} articles, not {ARTICLE_COUNT}")
+    raw: list[RawStatement] = []
     for i, m in enumerate(starts):
         art_end = starts[i + 1].start() if i + 1 < len(starts) else end
-        _article(src, out, int(m.group(1)), m.start(), art_end)
+        _article(src, out, int(m.group(1)), m.start(), art_end, raw)
+    out.norms = norms.read(raw, src)
     return out
 
 
@@ -72,7 +74,9 @@ def _dates(src: SourceText, out: ConventionRecords) -> None:
     out.dates_span = src.span(m.start(), m.end())
 
 
-def _article(src: SourceText, out: ConventionRecords, number: int, start: int, end: int) -> None:
+def _article(
+    src: SourceText, out: ConventionRecords, number: int, start: int, end: int, raw: list[RawStatement]
+) -> None:
     body = [(t, s, e) for t, s, e in src.lines(start, end)[1:] if t.strip()]
     if not body:
         raise src.error(start, f"Article {number} has no title")
@@ -89,7 +93,7 @@ def _article(src: SourceText, out: ConventionRecords, number: int, start: int, e
         _definitions(src, out, root)
     nodes = root.children or [root]
     for node in nodes:
-        _emit(src, out, node, number)
+        _emit(src, out, node, number, raw)
     if not root.children:  # an article of one unnumbered paragraph states its obligations itself
         article.refs = article_refs(article.text, number)
 
@@ -136,42 +140,40 @@ def unlabel(text: str) -> str:
     return re.sub(r"^(?:\d+|[a-z]|[ivx]+)\.\s+", "", text)
 
 
-def _emit(src: SourceText, out: ConventionRecords, node: _Node, article: int) -> None:
-    """Provisions and obligations of one paragraph (or of an article without numbered paragraphs)."""
+def _emit(src: SourceText, out: ConventionRecords, node: _Node, article: int, raw: list[RawStatement]) -> None:
+    """Provisions of one paragraph (or of an article without numbered paragraphs) and its statements."""
     full = unlabel(clean(src.text[node.start : node.end]))
+    paragraph = node.path[1] if len(node.path) > 1 else None
     if len(node.path) > 1:
         out.provisions.append(
-            Provision(node.path, full, src.span(node.start, node.end), refs=article_refs(full, article))
+            Provision(node.path, full, src.span(node.start, node.end), refs=article_refs(full, article, paragraph))
         )
     chapeau = unlabel(clean(src.text[node.start : node.chapeau_end or node.end]))
     items = node.children
     for item in items:
         _item_provisions(src, out, item, article)
-    split = bool(items) and _OPENS_LIST.search(chapeau) is not None
-    if split:
-        modality, bearer = _modality(chapeau), _bearer(chapeau)
+    span = src.span(node.start, node.end)
+    if article == 2 and len(node.path) > 1:
+        raw.append(RawStatement(node.path, full, span, definition=True))
+        return
+    if items and _OPENS_LIST.search(chapeau):
         for item in items:
             item_text = unlabel(clean(src.text[item.start : item.end]))
-            text = f"{chapeau} {item_text}"
-            mod = "prohibition" if item_text.startswith("Not ") else modality
-            span = src.span(item.start, item.end)
-            out.obligations.append(
-                Obligation(item.path, 1, mod or "duty", bearer, text, span, find_deadlines(text, span))
+            raw.append(
+                RawStatement(item.path, f"{chapeau} {item_text}", src.span(item.start, item.end), chapeau=chapeau)
             )
         return
-    span = src.span(node.start, node.end)
     text = full if not items else chapeau
-    index = 0
-    for s, e in sentences(text):
-        sentence = text[s:e]
-        modality = _modality(sentence)
-        bearer = _bearer(sentence)
-        if modality is None or bearer is None:
-            continue
-        index += 1
-        out.obligations.append(
-            Obligation(node.path, index, modality, bearer, sentence, span, find_deadlines(sentence, span))
-        )
+    paths = [i.path for i in items]
+    pieces = sentences(text)
+    for n, (s, e) in enumerate(pieces):
+        last = n == len(pieces) - 1
+        raw.append(RawStatement(node.path, text[s:e], span, items=paths if last and text.endswith(":") else []))
+    if items and not chapeau.endswith(":"):  # items that are sentences of their own ("a. In such cases, ...")
+        for item in items:
+            item_text = unlabel(clean(src.text[item.start : item.end]))
+            for s, e in sentences(item_text):
+                raw.append(RawStatement(item.path, item_text[s:e], src.span(item.start, item.end)))
 
 
 def _item_provisions(src: SourceText, out: ConventionRecords, item: _Node, article: int) -> None:
@@ -185,64 +187,8 @@ def _item_provisions(src: SourceText, out: ConventionRecords, item: _Node, artic
 # A chapeau whose verb is completed by each sub-paragraph: every sub-paragraph is then an obligation.
 _OPENS_LIST = re.compile(
     r"(?:\bshall|\bundertakes(?:\s+never\s+under\s+any\s+circumstances)?\s+to|\bas\s+follows|"
-    r"\bfollowing\s+measures\b.*)\s*:?$|\bnever\s+under\s+any\s+circumstances\s+to$"
+    r"\bfollowing\s+measures\b.*|\bshall\s+authorise\s+a\s+State\s+Party)\s*:?$|\bnever\s+under\s+any\s+circumstances\s+to$"
 )
-_PROHIBITION = re.compile(
-    r"\bnever\s+under\s+any\s+circumstances\b|\bshall\s+not\b|\bshall\s+refrain\b|\bmust\s+not\b|"
-    r"^Nothing\b.*\bshall\s+authorise\b"
-)
-_PERMISSION = re.compile(
-    r"\bis\s+permitted\b|\bhas\s+the\s+right\b|\bshall\b.*?\bhave\s+the\s+right\b|\bmay\b(?!\s+be\b|\s+or\s+may\s+not\b)"
-)
-_DUTY = re.compile(r"\bshall\b|\bundertakes?\b|\bmust\b|\bagree\s+to\b")
-_MODAL = re.compile(rf"{_PROHIBITION.pattern}|{_PERMISSION.pattern}|{_DUTY.pattern}")
-# An actor named as the object of a preposition ("to another State Party", "Meeting of States Parties")
-# is not the one a statement binds.
-_NOT_SUBJECT = (
-    r"(?<!\bof )(?<!\bof the )(?<!\bto )(?<!\bto the )(?<!\bthrough )(?<!\bthrough the )(?<!\bby )(?<!\bwith )"
-)
-_ACTOR_PHRASE = (
-    r"\b(?:(?:[Ee]ach|[Aa]ll|[Tt]he|[Aa]|[Aa]ny|[Aa]nother|(?:any|each|all|one\s+or\s+more)\s+of\s+the)\s+)?"
-    r"States?\s+Part(?:y|ies)(?:\s+in\s+a\s+position\s+to\s+do\s+so)?"
-    r"|\b[Tt]he\s+Secretary-General\s+of\s+the\s+United\s+Nations\b"
-    r"|\b[Tt]he\s+Meeting\s+of\s+States\s+Parties\b"
-    r"|\b[Tt]he\s+Depositary\b"
-)
-_AGENT_ACTOR = re.compile(_ACTOR_PHRASE)
-_ACTOR = re.compile(_NOT_SUBJECT + "(?:" + _ACTOR_PHRASE + r")|^Any\s+State\b")
-_AGENT = re.compile(r"\bshall\s+be\s+\w+\s+by\s+(?=the\s)")
-# Statements about the treaty itself bind nobody, whatever actor they mention.
-_CONSTITUTIVE = re.compile(r"^(?:This\s+paragraph|This\s+Convention|An\s+amendment|Any\s+amendment)\b")
-
-
-def _modality(sentence: str) -> str | None:
-    if _PROHIBITION.search(sentence):
-        return "prohibition"
-    if _PERMISSION.search(sentence) and not re.search(r"\bundertakes?\b", sentence):
-        return "permission"
-    if _DUTY.search(sentence):
-        return "duty"
-    return None
-
-
-def _bearer(sentence: str) -> str | None:
-    """The actor category bound by a statement: the agent of a passive verb ('shall be borne by
-    the States Parties'), else the last actor named before the modal verb, else the first after it.
-    A permission that names nobody ('... is permitted') is the States Parties'."""
-    modal = _MODAL.search(sentence)
-    if modal is None or _CONSTITUTIVE.search(sentence):
-        return None
-    if agent := _AGENT.search(sentence, modal.start()):
-        if actor := _AGENT_ACTOR.match(sentence, agent.end()):
-            return category_label(actor.group())
-    before = list(_ACTOR.finditer(sentence[: modal.start()]))
-    if before:
-        return category_label(before[-1].group())
-    if after := _ACTOR.search(sentence, modal.end()):
-        return category_label(after.group())
-    if re.search(r"\bis\s+permitted\b", sentence):
-        return category_label("States Parties")
-    return None
 
 
 def _definitions(src: SourceText, out: ConventionRecords, article: _Node) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..sources import DOCUMENTS_DIR, ParseError, SourceText, Span, load_all
 from ..sources.registry import REGISTRY, companion
 from ..sources.text import STOP_WORDS, ordinal_word, words
-from . import convention, declarations, isu, lap, report, treaty_status, vap
+from . import commitments, convention, declarations, isu, lap, report, treaty_status, vap
 from .citations import meeting_refs
 from .records import Corpus, Meeting, MeetingRef, Theme, ThemeGroup
 
@@ -60,7 +60,24 @@ def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
     )
     _named_meetings(corpus)
     _group_themes(corpus)
+    _read_commitments(corpus)
     return corpus
+
+
+def _read_commitments(corpus: Corpus) -> None:
+    """Each action's strength, and the themes its commitment names besides its section's."""
+    sections = {s.title for plan in (corpus.vap, corpus.lap) for s in plan.sections}
+    labels: dict[str, list[str]] = {}
+    for group in {id(g): g for g in corpus.themes.values()}.values():
+        if any(label in sections for label in group.labels):  # the plans' themes, not the report's topics
+            labels[group.label] = [label for label in group.labels if label in sections]
+    for plan in (corpus.vap, corpus.lap):
+        titles = {s.key: s.title for s in plan.sections}
+        for action in plan.actions:
+            action.strength = commitments.strength(action)
+            own = corpus.themes[titles[action.section]].label
+            first = re.split(r"(?<=[.;])\s+", action.text)[0]
+            action.themes = [t for t in commitments.themes_named(first, labels) if t != own]
 
 
 def _readme(src: SourceText) -> SourceText | None:

@@ -7,7 +7,7 @@ import re
 from decimal import Decimal
 
 from ..sources import SourceText, Span
-from ..sources.text import MONTHS, clean, iso_date
+from ..sources.text import CARDINAL_WORDS, MONTHS, cardinal, clean, iso_date
 from .records import ActionItem, Declaration, DeclarationParagraph, Figure
 
 _PARAGRAPH = re.compile(r"^\s*(\d+)\.\s+")
@@ -22,8 +22,15 @@ _FIGURE = re.compile(
 _SCALE = {None: 1, "million": 10**6, "billion": 10**9}
 
 
+# "entered into force ten years ago": a span of time counted back from the declaration
+_YEARS_AGO = re.compile(rf"\b(?P<num>{CARDINAL_WORDS}|\d+)\s+years\s+ago\b", re.I)
+
+
 def figures(text: str, span: Span) -> list[Figure]:
     out = []
+    for m in _YEARS_AGO.finditer(text):
+        clause = re.split(r"[,;]\s", text[: m.end()])[-1]
+        out.append(Figure(Decimal(cardinal(m.group("num"))), "years ago", clause.strip(), span))
     for m in _FIGURE.finditer(text):
         if re.fullmatch(r"(19|20)\d\d", m.group("num")) or m.group("unit").split()[0] in MONTHS:
             continue
@@ -31,7 +38,9 @@ def figures(text: str, span: Span) -> list[Figure]:
         value = value.to_integral_value() if value == value.to_integral_value() else value
         clause = re.split(r"[,.;](?:\s|$)|\s+and\s+(?=the\b|\d)", text[m.start() :])[0]
         qualifier = m.group("qual").lower() if m.group("qual") else None
-        out.append(Figure(value, m.group("unit"), clause.strip(), span, qualifier))
+        # "[46] States": a figure left in brackets is a placeholder the drafters meant to confirm
+        provisional = text[m.start("num") - 1 : m.start("num")] == "[" and text[m.end("num") : m.end("num") + 1] == "]"
+        out.append(Figure(value, m.group("unit"), clause.strip(), span, qualifier, provisional))
     return out
 
 

@@ -55,7 +55,7 @@ def _plan(src: SourceText, out: LapRecords, start: int, end: int) -> None:
     chapeau: tuple[str, Span] | None = None
     action: Action | None = None
     pending: int | None = None  # "Action 10" alone on its line: the text follows
-    footnotes: dict[str, str] = {}
+    footnotes: dict[str, tuple[str, Span]] = {}
     for text, s, e in _paragraphs(src, start, end):
         span = src.span(s, e)
         if m := _ACTION.match(text):
@@ -81,7 +81,7 @@ def _plan(src: SourceText, out: LapRecords, start: int, end: int) -> None:
             action.items.append(ActionItem(m.group(1), clean(text[m.end() :]), span))
             action.spans[-1] = Span(src.key, action.spans[-1].start, span.end)
         elif m := _FOOTNOTE.match(text):
-            footnotes[m.group(1)] = clean(text.strip()[1:])
+            footnotes[m.group(1)] = (clean(text.strip()[1:]), span)
         elif pending is not None or (action is not None and text.strip()[:1].islower()):
             # the text of "Action 10" on the next line, or a paragraph the page broke ("plans and\n\nframeworks")
             action.text = f"{action.text} {clean(text)}".strip()
@@ -105,8 +105,14 @@ def _plan(src: SourceText, out: LapRecords, start: int, end: int) -> None:
                 chapeau = (sentence, span)
             section.description = f"{section.description or ''} {clean(text)}".strip()
             section.description_spans.append(span)
+    for intro in out.intro:  # "¹ Notion of human security as understood in consensus UNGA resolution 66/290"
+        for mark, (note, where) in footnotes.items():
+            if mark in src.text[intro.spans[0].start : intro.spans[0].end]:
+                intro.footnotes.append(note)
+                intro.spans.append(where)  # the footnote is read for the paragraph it annotates
+        intro.symbols = document_symbols(" ".join([intro.text, *intro.footnotes]))
     for action in out.actions:
-        for mark, note in footnotes.items():
+        for mark, (note, _) in footnotes.items():
             if mark in src.text[action.spans[0].start : action.spans[0].end]:
                 action.footnotes.append(note)
         action.deadlines = find_deadlines(action.text, action.spans[0])
@@ -136,9 +142,13 @@ def _cells(text: str, s: int) -> list[tuple[str, int, int]]:
 
 
 def _indicators(src: SourceText, out: LapRecords, start: int, end: int) -> None:
-    """Attach every indicator to its own action, and record the table's copy of each action."""
+    """Attach every indicator to its own action, and record the table's copy of each action.
+
+    Actions printed together in one block ("25. ...", "26. ...", then "Indicators") share the block's
+    indicators: each goes to the action of the block whose words it shares most."""
     actions = {a.number: a for a in out.actions}
-    current: Action | None = None
+    block: list[Action] = []
+    pending: list[tuple[str, Span]] = []
     seen: set[int] = set()
     for text, s, _ in _paragraphs(src, start, end):
         if _PAGE_HEADER.match(text.strip()) or _TABLE_RULE.match(text) or text.strip() == "- | | |":
@@ -152,23 +162,47 @@ def _indicators(src: SourceText, out: LapRecords, start: int, end: int) -> None:
                 if number in seen:
                     raise src.error(cs, f"action {number} appears twice in the indicator tables")
                 seen.add(number)
+                if pending:  # the indicators of the block before this row
+                    _assign(src, out, block, pending)
+                    block, pending = [], []
                 current = actions[number]
+                block.append(current)
                 body = clean(html.unescape(re.sub(r"^\s*(?:<p>)?\d+\.\s+", "", cell)))
                 plan_text = " ".join([current.text] + [f"{i.label} {i.text}" for i in current.items])
                 if (ratio := similarity(plan_text, body)) < SAME_TEXT:
                     raise src.error(cs, f"action {number} in the indicator table differs from the plan ({ratio:.2f})")
+                if _wording(plan_text) != _wording(body):  # the same action, worded differently: say so
+                    current.table_text, current.table_span = body, src.span(cs, ce)
                 current.spans.append(src.span(cs, ce))
                 continue
-            if current is None:
+            if not block:
                 continue  # the table's introduction and headings, before its first row
             for text_, ps, pe in _paragraph_cells(cell, cs):
                 indicator = clean(html.unescape(text_)).rstrip(";")
                 if indicator:
-                    n = sum(1 for x in out.indicators if x.action == current.number) + 1
-                    out.indicators.append(Indicator("lap", current.number, n, indicator, src.span(ps, pe)))
+                    pending.append((indicator, src.span(ps, pe)))
+    if pending:
+        _assign(src, out, block, pending)
     missing = sorted(set(actions) - seen)
     if missing:
         raise src.error(start, f"no indicators found for Lausanne actions {missing}")
+
+
+def _wording(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower())
+
+
+def _assign(src: SourceText, out: LapRecords, block: list[Action], indicators: list[tuple[str, Span]]) -> None:
+    for text, span in indicators:
+        action = block[0]
+        if len(block) > 1:
+            mine = set(_wording(text))
+            action = max(block, key=lambda a: len(mine & set(_wording(a.text))))
+        n = sum(1 for x in out.indicators if x.action == action.number) + 1
+        out.indicators.append(Indicator("lap", action.number, n, text, span))
+    for action in block:
+        if not any(x.action == action.number for x in out.indicators):
+            raise src.error(span.start, f"Lausanne action {action.number} gets none of its block's indicators")
 
 
 def _paragraph_cells(cell: str, offset: int) -> list[tuple[str, int, int]]:

@@ -30,7 +30,9 @@ class MeetingRef:
 class Deadline:
     """A time limit as stated: relative to an event, at a meeting, in a year, or recurring."""
 
-    kind: str  # relative | meeting | calendar | recurring
+    # relative (after an event) | lead-time (before one) | before-deadline | cap (longest allowed) |
+    # minimum-interval | immediately-after | month-start | not-before | meeting | calendar | recurring
+    kind: str
     text: str
     span: Span
     duration: str | None = None  # xsd:duration, for relative limits
@@ -38,6 +40,8 @@ class Deadline:
     meeting: MeetingRef | None = None
     year: int | None = None
     month_day: str | None = None  # xsd:gMonthDay, for "30 April of each year"
+    paragraph: str | None = None  # "prior to the expiry of the time period referred to in paragraph 1"
+    applies_to: str | None = None  # "(or within two years of entry into force for new States Parties)"
 
 
 @dataclass(frozen=True)
@@ -78,16 +82,52 @@ class Definition:
 
 
 @dataclass
-class Obligation:
-    """A normative statement of the Convention: a duty, a prohibition or a permission."""
+class Condition:
+    """What a norm depends on: 'in a position to do so', 'If a State Party believes ...', 'unless ...'."""
+
+    kind: str  # capacity | jurisdiction | circumstance | temporal | qualifier | conformity | voting | proviso
+    text: str
+    span: Span
+    deadlines: list[Deadline] = field(default_factory=list)  # a limit the condition restates
+
+
+NormKey = tuple[tuple[str, ...], str, int]  # (provision path, "norm" | "rule", index)
+
+
+@dataclass
+class Norm:
+    """A statement of the Convention: a duty, a prohibition or a permission, or a constitutive rule."""
 
     provision: tuple[str, ...]
     index: int
-    modality: str  # duty | prohibition | permission
-    bearer: str | None  # actor category label, as normalised by actors.category_label
+    kind: str  # duty | prohibition | permission | rule
+    bearers: list[str]  # actor category labels, as normalised by actors.category_label
     text: str
     span: Span
     deadlines: list[Deadline] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    beneficiaries: list[str] = field(default_factory=list)
+    strength: str | None = None  # firm | best-efforts | recommended | encouraged
+    rule_kind: str | None = None  # for a rule: definition | scope | entry-into-force | legal-effect | ...
+    reporting: bool = False
+    reporting_period: str | None = None
+    required_items: list[tuple[str, ...]] = field(default_factory=list)
+    refs: list[ArticleRef] = field(default_factory=list)
+    own_text: str | None = None  # an item's own words, without the chapeau it completes
+    exception_article: int | None = None
+    exception_to: list[NormKey] = field(default_factory=list)
+    limits_paragraph: tuple[str, str] | None = None
+    limits: list[NormKey] = field(default_factory=list)
+    updates: list[NormKey] = field(default_factory=list)
+    extends: list[tuple[NormKey, int]] = field(default_factory=list)  # (norm, its deadline's number)
+    before: list[tuple[NormKey, int]] = field(default_factory=list)
+    renews: list[NormKey] = field(default_factory=list)
+    regulates: list[NormKey] = field(default_factory=list)  # "A request ... shall be submitted": the request's norm
+
+    @property
+    def key(self) -> NormKey:
+        return (self.provision, "rule" if self.kind == "rule" else "norm", self.index)
 
 
 @dataclass
@@ -125,6 +165,10 @@ class Action:
     items: list[ActionItem] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     symbols: list[str] = field(default_factory=list)
+    strength: str | None = None  # firm | qualified | best-efforts | recommended | encouraging
+    themes: list[str] = field(default_factory=list)  # themes its commitment names, beside its section's
+    table_text: str | None = None  # the indicator table's wording, where it differs from the plan's
+    table_span: Span | None = None
 
 
 @dataclass
@@ -144,6 +188,8 @@ class IntroParagraph:
     number: int
     text: str
     spans: list[Span]
+    footnotes: list[str] = field(default_factory=list)
+    symbols: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -155,6 +201,7 @@ class Figure:
     text: str
     span: Span
     qualifier: str | None = None  # "nearly", "more than"
+    provisional: bool = False  # "[46] States": printed in brackets, to be confirmed
 
 
 @dataclass
@@ -234,6 +281,25 @@ class ReportParagraph:
 
 
 @dataclass
+class DecisionAct:
+    """One thing a meeting decided, adopted, recommended, encouraged, welcomed or considered."""
+
+    paragraph: int
+    index: int
+    kind: str  # adopt | recommend | decide | hold | designate | invite | encourage | welcome | consider | take-note
+    text: str
+    span: Span
+    symbols: list[str] = field(default_factory=list)
+    annexes: list[str] = field(default_factory=list)  # "as contained in Annex I"
+    meetings: list[MeetingRef] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+    place: str | None = None
+    start: str | None = None  # xsd:date, for a meeting it decides to hold
+    end: str | None = None
+    conditions: list[Condition] = field(default_factory=list)
+
+
+@dataclass
 class DocumentSymbol:
     symbol: str
     span: Span
@@ -308,7 +374,7 @@ class ConventionRecords:
     preamble: list[PreambleRecital] = field(default_factory=list)
     provisions: list[Provision] = field(default_factory=list)
     definitions: list[Definition] = field(default_factory=list)
-    obligations: list[Obligation] = field(default_factory=list)
+    norms: list[Norm] = field(default_factory=list)
 
 
 @dataclass
@@ -344,6 +410,7 @@ class ReportRecords:
     speakers: list[Person] = field(default_factory=list)
     symbols: list[DocumentSymbol] = field(default_factory=list)
     themes: list[Theme] = field(default_factory=list)
+    decisions: list[DecisionAct] = field(default_factory=list)
 
 
 @dataclass

@@ -7,6 +7,7 @@ import re
 
 from ..sources import SourceText, Span
 from ..sources.text import MONTH_NAMES, ORDINAL_WORDS, clean, iso_date, ordinal, title_case
+from . import decisions
 from .actors import iso3
 from .citations import article_refs, document_symbols
 from .records import (
@@ -25,7 +26,7 @@ _PARAGRAPH = re.compile(r"^\s*(\d+)\.\s+")
 _ITEM = re.compile(r"^\s*-\s+\(([a-z])\)\s+")
 _HONORIFIC = r"(?:His Excellency Dr\.|Ambassador|Mr\.|Ms\.|Mrs\.|Dr\.)"
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:Al-)?[A-Z][\w'’-]+)+"
-_PERSON = re.compile(rf"(?P<hon>{_HONORIFIC})\s+(?P<name>{_NAME}?)(?=,|\s+of\s|\s+as\s|\s+was\s|$)")
+PERSON = re.compile(rf"(?P<hon>{_HONORIFIC})\s+(?P<name>{_NAME}?)(?=,|\s+of\s|\s+as\s|\s+was\s|$)")
 _DATE = rf"(\d{{1,2}})\s+(?:-\s+\d{{1,2}}\s+|to\s+\d{{1,2}}\s+)?({MONTH_NAMES}),?\s+(\d{{4}})"
 
 
@@ -42,6 +43,8 @@ def parse(src: SourceText) -> ReportRecords:
         raise src.error(title.end(), f"report paragraphs out of sequence: {numbers}")
     for p in out.paragraphs:
         _facts(src, out, p)
+        if p.section.startswith("DECISIONS"):
+            out.decisions.extend(decisions.read(src, p, PERSON))
     return out
 
 
@@ -226,7 +229,7 @@ _ROLE = re.compile(
 
 
 def _officers(out: ReportRecords, text: str, span: Span) -> None:
-    people = list(_PERSON.finditer(text))
+    people = list(PERSON.finditer(text))
     for m in people:
         after = text[m.end() :]
         desc = re.match(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..sources import Span
-from ..sources.text import CARDINAL_WORDS, MONTH_NAMES, cardinal, iso_date
+from ..sources.text import CARDINAL_WORDS, MONTH_NAMES, ORDINAL_WORDS, cardinal, iso_date, ordinal
 from .citations import meeting_refs
 from .records import Deadline
 
@@ -36,6 +36,24 @@ _NEXT_MEETING = re.compile(
     r"\b(?:at\s+the\s+latest\s+by|by|to)\s+the\s+next\s+(Meeting\s+of\s+States\s+Parties(?:\s+or\s+Review\s+Conference)?)",
     re.IGNORECASE,
 )
+_CAP = re.compile(rf"\b(?:by\s+a\s+period\s+of|extensions?\s+of)\s+up\s+to\s+{_AMOUNT}", re.IGNORECASE)
+_MIN_INTERVAL = re.compile(rf"\binterval\b[^.;]{{0,60}}?\bless\s+than\s+{_AMOUNT}", re.IGNORECASE)
+_IMMEDIATELY = re.compile(
+    r"\bimmediately\s+following\s+(?:a\s+|the\s+)?(Meeting\s+of\s+States\s+Parties(?:\s+or\s+a\s+Review\s+Conference)?)",
+    re.IGNORECASE,
+)
+_BEFORE_EXPIRY = re.compile(
+    r"\bprior\s+to\s+the\s+expiry\s+of\s+the\s+time\s+period\s+referred\s+to\s+in\s+paragraph\s+(\d+)"
+    r"(?:\s+of\s+this\s+Article)?(?:\s+for\s+that\s+State\s+Party)?",
+    re.IGNORECASE,
+)
+_MONTH_START = re.compile(
+    rf"\bon\s+the\s+first\s+day\s+of\s+the\s+({ORDINAL_WORDS})\s+month\s+after\s+the\s+(?:month|date)\s+"
+    r"(?:in|on)\s+which\s+(?P<what>[^.;]{0,140}?)\s+(?:has\s+been\s+deposited|has\s+deposited)",
+    re.IGNORECASE,
+)
+_NOT_BEFORE = re.compile(r"\bnot\s+take\s+effect\s+before\s+the\s+(end\s+of\s+the\s+armed\s+conflict)", re.IGNORECASE)
+_FOR_GROUP = re.compile(r"\bfor\s+(new\s+States\s+Parties)$")
 _IN_YEAR = re.compile(r"\b[Ii]n\s+((?:19|20)\d\d)\b(?!\s+and\s+beyond)")
 _ANNUALLY = re.compile(r"\b(annually|each\s+year|every\s+year)\b", re.IGNORECASE)
 
@@ -79,13 +97,29 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
         if any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        deadline = Deadline(text=text[start:end].strip(" ,"), span=span, **kw)  # type: ignore[arg-type]
+        said = text[start:end].strip(" ,")
+        if group := _FOR_GROUP.search(said):  # "within two years of entry into force for new States Parties"
+            kw["applies_to"] = group.group(1)[0].upper() + group.group(1)[1:]
+        deadline = Deadline(text=said, span=span, **kw)  # type: ignore[arg-type]
         if not any(_same_limit(deadline, d) for d in found):  # a limit restated is one limit
             found.append(deadline)
 
     for m in _YEARLY_DATE.finditer(text):
         month_day = "--" + iso_date(m.group(1), m.group(2), 1)[5:]  # "30 April" -> --04-30
         add(m.start(), m.end(), kind="recurring", duration="P1Y", month_day=month_day)
+    for m in _CAP.finditer(text):
+        add(m.start(), m.end(), kind="cap", duration=_duration(m.group(1), m.group(2)))
+    for m in _MIN_INTERVAL.finditer(text):
+        add(m.start(), m.end(), kind="minimum-interval", duration=_duration(m.group(1), m.group(2)))
+    for m in _BEFORE_EXPIRY.finditer(text):
+        add(m.start(), m.end(), kind="before-deadline", paragraph=m.group(1))
+    for m in _IMMEDIATELY.finditer(text):
+        add(m.start(), m.end(), kind="immediately-after", anchor=_slug(m.group(1)))
+    for m in _MONTH_START.finditer(text):
+        what = "deposit-of-thirtieth-instrument" if "thirtieth" in m.group("what") else "deposit-of-instrument-by-state"
+        add(m.start(), m.end(), kind="month-start", duration=f"P{ordinal(m.group(1))}M", anchor=what)
+    for m in _NOT_BEFORE.finditer(text):
+        add(m.start(), m.end(), kind="not-before", anchor=_slug(m.group(1)))
     for pattern in (_RELATIVE, _BARE_RELATIVE):
         for m in pattern.finditer(text):
             amount_group = 2 if pattern is _RELATIVE else 1
@@ -103,7 +137,11 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
                 continue
             else:  # "within 28 days": of the event the sentence is about
                 anchor = (_anchor(text) or (None, 0))[0]
-            add(m.start(), end, kind="relative", duration=_duration(amount, unit), anchor=anchor)
+            before = "prior" in m.group(0)[: m.start("rest") - m.start() + 12].lower() and anchor is not None
+            if before or (named and "prior to" in m.group("rest")[: named[1]]):
+                add(m.start(), end, kind="lead-time", duration=_duration(amount, unit), anchor=anchor)
+            else:
+                add(m.start(), end, kind="relative", duration=_duration(amount, unit), anchor=anchor)
     for m in _WITHIN_EIF.finditer(text):
         add(
             m.start(),
@@ -121,17 +159,24 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
         add(m.start(), m.end(), kind="meeting", anchor="next " + re.sub(r"\s+", " ", m.group(1)))
     for m in _IN_YEAR.finditer(text):
         add(m.start(), m.end(), kind="calendar", year=int(m.group(1)))
+    dated = any(d.kind == "recurring" and d.month_day for d in found)
     for m in _ANNUALLY.finditer(text):
-        add(m.start(), m.end(), kind="recurring", duration="P1Y")
+        if not dated:  # "annually ... not later than 30 April of each year" is one limit
+            add(m.start(), m.end(), kind="recurring", duration="P1Y")
     return found
 
 
+def _slug(phrase: str) -> str:
+    return re.sub(r"\W+", "-", phrase.lower()).strip("-")
+
+
 def _same_limit(a: Deadline, b: Deadline) -> bool:
-    return (a.kind, a.duration, a.anchor, a.meeting, a.year, a.month_day) == (
+    return (a.kind, a.duration, a.anchor, a.meeting, a.year, a.month_day, a.paragraph) == (
         b.kind,
         b.duration,
         b.anchor,
         b.meeting,
         b.year,
         b.month_day,
+        b.paragraph,
     )

@@ -23,10 +23,13 @@ class CCM(DefinedNamespace):
     AnchorEvent: URIRef  # class: anchor event
     Approval: URIRef  # class: approval
     Article: URIRef  # class: article
+    BeforeExpiry: URIRef  # class: before expiry
     CalendarDeadline: URIRef  # class: calendar deadline
     CivilSocietyOrganisation: URIRef  # class: civil-society organisation
     Clause: URIRef  # class: clause
+    Condition: URIRef  # class: condition
     ConsentToBeBound: URIRef  # class: consent to be bound
+    ConstitutiveRule: URIRef  # class: constitutive rule
     Deadline: URIRef  # class: deadline
     Decision: URIRef  # class: decision
     Declaration: URIRef  # class: declaration
@@ -37,20 +40,28 @@ class CCM(DefinedNamespace):
     DocumentPart: URIRef  # class: document part
     DueDate: URIRef  # class: due date
     Duty: URIRef  # class: duty
+    ExternalInstrument: URIRef  # class: external instrument
     Figure: URIRef  # class: figure
+    ImmediatelyAfter: URIRef  # class: immediately after
     ImplementationSupportUnit: URIRef  # class: implementation support unit
     Indicator: URIRef  # class: indicator
     InternationalOrganisation: URIRef  # class: international organisation
     IntersessionalMeeting: URIRef  # class: intersessional meeting
     IntroductionParagraph: URIRef  # class: introduction paragraph
     Item: URIRef  # class: item
+    LeadTime: URIRef  # class: lead time
     Lineage: URIRef  # class: lineage
     MandateItem: URIRef  # class: mandate item
+    MaximumDuration: URIRef  # class: maximum duration
     Meeting: URIRef  # class: meeting
     MeetingDeadline: URIRef  # class: meeting deadline
+    MeetingDecision: URIRef  # class: meeting decision
     MeetingOfStatesParties: URIRef  # class: Meeting of States Parties
     MeetingReport: URIRef  # class: meeting report
+    MinimumInterval: URIRef  # class: minimum interval
+    MonthStartRule: URIRef  # class: month-start rule
     Norm: URIRef  # class: norm
+    NotBefore: URIRef  # class: not before
     Office: URIRef  # class: office
     Organisation: URIRef  # class: organisation
     Paragraph: URIRef  # class: paragraph
@@ -68,12 +79,14 @@ class CCM(DefinedNamespace):
     RecurringDeadline: URIRef  # class: recurring deadline
     RelativeDeadline: URIRef  # class: relative deadline
     ReportParagraph: URIRef  # class: report paragraph
+    ReportingRequirement: URIRef  # class: reporting requirement
     ReviewConference: URIRef  # class: Review Conference
     Role: URIRef  # class: role
     Signature: URIRef  # class: signature
     SourceFile: URIRef  # class: source file
     State: URIRef  # class: state
     StateEntryIntoForce: URIRef  # class: entry into force for a state
+    Statement: URIRef  # class: statement
     SubParagraph: URIRef  # class: sub-paragraph
     ThematicLink: URIRef  # class: thematic link
     Theme: URIRef  # class: theme
@@ -93,31 +106,42 @@ class CCM(DefinedNamespace):
     adoptedAt: URIRef  # property: adopted at
     adoptedIn: URIRef  # property: adopted in
     anchorEvent: URIRef  # property: counts from
+    appliesTo: URIRef  # property: applies to
     article: URIRef  # property: served article
     atMeeting: URIRef  # property: at meeting
     attended: URIRef  # property: attended
     attendee: URIRef  # property: attendee
     bearer: URIRef  # property: bearer
+    beforeExpiryOf: URIRef  # property: before expiry of
+    beneficiary: URIRef  # property: beneficiary
     chapeau: URIRef  # property: chapeau
     citedBy: URIRef  # property: cited by
     cites: URIRef  # property: cites
     citesDocument: URIRef  # property: cites document
+    concerns: URIRef  # property: concerns
+    conditionKind: URIRef  # property: condition kind
     continues: URIRef  # property: continues
     dayOfYear: URIRef  # property: day of the year
     deadlineText: URIRef  # property: deadline text
     decidedAt: URIRef  # property: decided at
+    decisionKind: URIRef  # property: decision kind
     definedIn: URIRef  # property: defined in
+    defines: URIRef  # property: defines
     description: URIRef  # property: description
     dueOn: URIRef  # property: due on
     effectiveFor: URIRef  # property: effective for
     effectiveOn: URIRef  # property: effective on
     entryIntoForce: URIRef  # property: entry into force
+    exceptionTo: URIRef  # property: exception to
+    extendsDeadline: URIRef  # property: extends deadline
     extractedFrom: URIRef  # property: extracted from
     fileName: URIRef  # property: file name
     followsFrom: URIRef  # property: follows from
     footnote: URIRef  # property: footnote
     forState: URIRef  # property: for state
+    hasCondition: URIRef  # property: has condition
     hasDeadline: URIRef  # property: has deadline
+    hasException: URIRef  # property: has exception
     hasIndicator: URIRef  # property: has indicator
     hasItem: URIRef  # property: has item
     hasPart: URIRef  # property: has part
@@ -131,9 +155,13 @@ class CCM(DefinedNamespace):
     inSection: URIRef  # property: in section
     indicatorNumber: URIRef  # property: indicator number
     indicatorOf: URIRef  # property: indicator of
+    instrumentKind: URIRef  # property: instrument kind
+    invokes: URIRef  # property: invokes
     iso3166: URIRef  # property: ISO 3166-1 alpha-3 code
+    limitsException: URIRef  # property: limits exception
     mandate: URIRef  # property: mandate
     meetingNumber: URIRef  # property: meeting number
+    namesTheme: URIRef  # property: names theme
     number: URIRef  # property: number
     ofDeadline: URIRef  # property: of deadline
     officeAt: URIRef  # property: office at
@@ -149,9 +177,17 @@ class CCM(DefinedNamespace):
     position: URIRef  # property: position
     predecessor: URIRef  # property: predecessor
     president: URIRef  # property: president
+    provisional: URIRef  # property: provisional
     qualifier: URIRef  # property: qualifier
+    recipient: URIRef  # property: recipient
+    recordedIn: URIRef  # property: recorded in
     recursEvery: URIRef  # property: recurs every
+    regulates: URIRef  # property: regulates
+    renews: URIRef  # property: renews
+    reportingPeriod: URIRef  # property: reporting period
+    requiredItem: URIRef  # property: required item
     role: URIRef  # property: has role
+    ruleKind: URIRef  # property: rule kind
     servesArticle: URIRef  # property: serves article
     sha256: URIRef  # property: SHA-256
     signedIn: URIRef  # property: signed in
@@ -160,8 +196,11 @@ class CCM(DefinedNamespace):
     statedIn: URIRef  # property: stated in
     states: URIRef  # property: states
     statesFigure: URIRef  # property: states figure
+    strength: URIRef  # property: strength
     successor: URIRef  # property: successor
     symbol: URIRef  # property: document symbol
+    tableWording: URIRef  # property: table wording
+    takenAt: URIRef  # property: taken at
     text: URIRef  # property: text
     theme: URIRef  # property: has theme
     threshold: URIRef  # property: threshold
@@ -169,6 +208,7 @@ class CCM(DefinedNamespace):
     topic: URIRef  # property: topic
     underProvision: URIRef  # property: under provision
     underRule: URIRef  # property: under rule
+    updates: URIRef  # property: updates
     year: URIRef  # property: year
 
 
@@ -184,10 +224,13 @@ class CCMNodes:
     AnchorEvent = ox.NamedNode("https://w3id.org/ccm/ontology#AnchorEvent")
     Approval = ox.NamedNode("https://w3id.org/ccm/ontology#Approval")
     Article = ox.NamedNode("https://w3id.org/ccm/ontology#Article")
+    BeforeExpiry = ox.NamedNode("https://w3id.org/ccm/ontology#BeforeExpiry")
     CalendarDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#CalendarDeadline")
     CivilSocietyOrganisation = ox.NamedNode("https://w3id.org/ccm/ontology#CivilSocietyOrganisation")
     Clause = ox.NamedNode("https://w3id.org/ccm/ontology#Clause")
+    Condition = ox.NamedNode("https://w3id.org/ccm/ontology#Condition")
     ConsentToBeBound = ox.NamedNode("https://w3id.org/ccm/ontology#ConsentToBeBound")
+    ConstitutiveRule = ox.NamedNode("https://w3id.org/ccm/ontology#ConstitutiveRule")
     Deadline = ox.NamedNode("https://w3id.org/ccm/ontology#Deadline")
     Decision = ox.NamedNode("https://w3id.org/ccm/ontology#Decision")
     Declaration = ox.NamedNode("https://w3id.org/ccm/ontology#Declaration")
@@ -198,20 +241,28 @@ class CCMNodes:
     DocumentPart = ox.NamedNode("https://w3id.org/ccm/ontology#DocumentPart")
     DueDate = ox.NamedNode("https://w3id.org/ccm/ontology#DueDate")
     Duty = ox.NamedNode("https://w3id.org/ccm/ontology#Duty")
+    ExternalInstrument = ox.NamedNode("https://w3id.org/ccm/ontology#ExternalInstrument")
     Figure = ox.NamedNode("https://w3id.org/ccm/ontology#Figure")
+    ImmediatelyAfter = ox.NamedNode("https://w3id.org/ccm/ontology#ImmediatelyAfter")
     ImplementationSupportUnit = ox.NamedNode("https://w3id.org/ccm/ontology#ImplementationSupportUnit")
     Indicator = ox.NamedNode("https://w3id.org/ccm/ontology#Indicator")
     InternationalOrganisation = ox.NamedNode("https://w3id.org/ccm/ontology#InternationalOrganisation")
     IntersessionalMeeting = ox.NamedNode("https://w3id.org/ccm/ontology#IntersessionalMeeting")
     IntroductionParagraph = ox.NamedNode("https://w3id.org/ccm/ontology#IntroductionParagraph")
     Item = ox.NamedNode("https://w3id.org/ccm/ontology#Item")
+    LeadTime = ox.NamedNode("https://w3id.org/ccm/ontology#LeadTime")
     Lineage = ox.NamedNode("https://w3id.org/ccm/ontology#Lineage")
     MandateItem = ox.NamedNode("https://w3id.org/ccm/ontology#MandateItem")
+    MaximumDuration = ox.NamedNode("https://w3id.org/ccm/ontology#MaximumDuration")
     Meeting = ox.NamedNode("https://w3id.org/ccm/ontology#Meeting")
     MeetingDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingDeadline")
+    MeetingDecision = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingDecision")
     MeetingOfStatesParties = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingOfStatesParties")
     MeetingReport = ox.NamedNode("https://w3id.org/ccm/ontology#MeetingReport")
+    MinimumInterval = ox.NamedNode("https://w3id.org/ccm/ontology#MinimumInterval")
+    MonthStartRule = ox.NamedNode("https://w3id.org/ccm/ontology#MonthStartRule")
     Norm = ox.NamedNode("https://w3id.org/ccm/ontology#Norm")
+    NotBefore = ox.NamedNode("https://w3id.org/ccm/ontology#NotBefore")
     Office = ox.NamedNode("https://w3id.org/ccm/ontology#Office")
     Organisation = ox.NamedNode("https://w3id.org/ccm/ontology#Organisation")
     Paragraph = ox.NamedNode("https://w3id.org/ccm/ontology#Paragraph")
@@ -229,12 +280,14 @@ class CCMNodes:
     RecurringDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#RecurringDeadline")
     RelativeDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#RelativeDeadline")
     ReportParagraph = ox.NamedNode("https://w3id.org/ccm/ontology#ReportParagraph")
+    ReportingRequirement = ox.NamedNode("https://w3id.org/ccm/ontology#ReportingRequirement")
     ReviewConference = ox.NamedNode("https://w3id.org/ccm/ontology#ReviewConference")
     Role = ox.NamedNode("https://w3id.org/ccm/ontology#Role")
     Signature = ox.NamedNode("https://w3id.org/ccm/ontology#Signature")
     SourceFile = ox.NamedNode("https://w3id.org/ccm/ontology#SourceFile")
     State = ox.NamedNode("https://w3id.org/ccm/ontology#State")
     StateEntryIntoForce = ox.NamedNode("https://w3id.org/ccm/ontology#StateEntryIntoForce")
+    Statement = ox.NamedNode("https://w3id.org/ccm/ontology#Statement")
     SubParagraph = ox.NamedNode("https://w3id.org/ccm/ontology#SubParagraph")
     ThematicLink = ox.NamedNode("https://w3id.org/ccm/ontology#ThematicLink")
     Theme = ox.NamedNode("https://w3id.org/ccm/ontology#Theme")
@@ -254,31 +307,42 @@ class CCMNodes:
     adoptedAt = ox.NamedNode("https://w3id.org/ccm/ontology#adoptedAt")
     adoptedIn = ox.NamedNode("https://w3id.org/ccm/ontology#adoptedIn")
     anchorEvent = ox.NamedNode("https://w3id.org/ccm/ontology#anchorEvent")
+    appliesTo = ox.NamedNode("https://w3id.org/ccm/ontology#appliesTo")
     article = ox.NamedNode("https://w3id.org/ccm/ontology#article")
     atMeeting = ox.NamedNode("https://w3id.org/ccm/ontology#atMeeting")
     attended = ox.NamedNode("https://w3id.org/ccm/ontology#attended")
     attendee = ox.NamedNode("https://w3id.org/ccm/ontology#attendee")
     bearer = ox.NamedNode("https://w3id.org/ccm/ontology#bearer")
+    beforeExpiryOf = ox.NamedNode("https://w3id.org/ccm/ontology#beforeExpiryOf")
+    beneficiary = ox.NamedNode("https://w3id.org/ccm/ontology#beneficiary")
     chapeau = ox.NamedNode("https://w3id.org/ccm/ontology#chapeau")
     citedBy = ox.NamedNode("https://w3id.org/ccm/ontology#citedBy")
     cites = ox.NamedNode("https://w3id.org/ccm/ontology#cites")
     citesDocument = ox.NamedNode("https://w3id.org/ccm/ontology#citesDocument")
+    concerns = ox.NamedNode("https://w3id.org/ccm/ontology#concerns")
+    conditionKind = ox.NamedNode("https://w3id.org/ccm/ontology#conditionKind")
     continues = ox.NamedNode("https://w3id.org/ccm/ontology#continues")
     dayOfYear = ox.NamedNode("https://w3id.org/ccm/ontology#dayOfYear")
     deadlineText = ox.NamedNode("https://w3id.org/ccm/ontology#deadlineText")
     decidedAt = ox.NamedNode("https://w3id.org/ccm/ontology#decidedAt")
+    decisionKind = ox.NamedNode("https://w3id.org/ccm/ontology#decisionKind")
     definedIn = ox.NamedNode("https://w3id.org/ccm/ontology#definedIn")
+    defines = ox.NamedNode("https://w3id.org/ccm/ontology#defines")
     description = ox.NamedNode("https://w3id.org/ccm/ontology#description")
     dueOn = ox.NamedNode("https://w3id.org/ccm/ontology#dueOn")
     effectiveFor = ox.NamedNode("https://w3id.org/ccm/ontology#effectiveFor")
     effectiveOn = ox.NamedNode("https://w3id.org/ccm/ontology#effectiveOn")
     entryIntoForce = ox.NamedNode("https://w3id.org/ccm/ontology#entryIntoForce")
+    exceptionTo = ox.NamedNode("https://w3id.org/ccm/ontology#exceptionTo")
+    extendsDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#extendsDeadline")
     extractedFrom = ox.NamedNode("https://w3id.org/ccm/ontology#extractedFrom")
     fileName = ox.NamedNode("https://w3id.org/ccm/ontology#fileName")
     followsFrom = ox.NamedNode("https://w3id.org/ccm/ontology#followsFrom")
     footnote = ox.NamedNode("https://w3id.org/ccm/ontology#footnote")
     forState = ox.NamedNode("https://w3id.org/ccm/ontology#forState")
+    hasCondition = ox.NamedNode("https://w3id.org/ccm/ontology#hasCondition")
     hasDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#hasDeadline")
+    hasException = ox.NamedNode("https://w3id.org/ccm/ontology#hasException")
     hasIndicator = ox.NamedNode("https://w3id.org/ccm/ontology#hasIndicator")
     hasItem = ox.NamedNode("https://w3id.org/ccm/ontology#hasItem")
     hasPart = ox.NamedNode("https://w3id.org/ccm/ontology#hasPart")
@@ -292,9 +356,13 @@ class CCMNodes:
     inSection = ox.NamedNode("https://w3id.org/ccm/ontology#inSection")
     indicatorNumber = ox.NamedNode("https://w3id.org/ccm/ontology#indicatorNumber")
     indicatorOf = ox.NamedNode("https://w3id.org/ccm/ontology#indicatorOf")
+    instrumentKind = ox.NamedNode("https://w3id.org/ccm/ontology#instrumentKind")
+    invokes = ox.NamedNode("https://w3id.org/ccm/ontology#invokes")
     iso3166 = ox.NamedNode("https://w3id.org/ccm/ontology#iso3166")
+    limitsException = ox.NamedNode("https://w3id.org/ccm/ontology#limitsException")
     mandate = ox.NamedNode("https://w3id.org/ccm/ontology#mandate")
     meetingNumber = ox.NamedNode("https://w3id.org/ccm/ontology#meetingNumber")
+    namesTheme = ox.NamedNode("https://w3id.org/ccm/ontology#namesTheme")
     number = ox.NamedNode("https://w3id.org/ccm/ontology#number")
     ofDeadline = ox.NamedNode("https://w3id.org/ccm/ontology#ofDeadline")
     officeAt = ox.NamedNode("https://w3id.org/ccm/ontology#officeAt")
@@ -310,9 +378,17 @@ class CCMNodes:
     position = ox.NamedNode("https://w3id.org/ccm/ontology#position")
     predecessor = ox.NamedNode("https://w3id.org/ccm/ontology#predecessor")
     president = ox.NamedNode("https://w3id.org/ccm/ontology#president")
+    provisional = ox.NamedNode("https://w3id.org/ccm/ontology#provisional")
     qualifier = ox.NamedNode("https://w3id.org/ccm/ontology#qualifier")
+    recipient = ox.NamedNode("https://w3id.org/ccm/ontology#recipient")
+    recordedIn = ox.NamedNode("https://w3id.org/ccm/ontology#recordedIn")
     recursEvery = ox.NamedNode("https://w3id.org/ccm/ontology#recursEvery")
+    regulates = ox.NamedNode("https://w3id.org/ccm/ontology#regulates")
+    renews = ox.NamedNode("https://w3id.org/ccm/ontology#renews")
+    reportingPeriod = ox.NamedNode("https://w3id.org/ccm/ontology#reportingPeriod")
+    requiredItem = ox.NamedNode("https://w3id.org/ccm/ontology#requiredItem")
     role = ox.NamedNode("https://w3id.org/ccm/ontology#role")
+    ruleKind = ox.NamedNode("https://w3id.org/ccm/ontology#ruleKind")
     servesArticle = ox.NamedNode("https://w3id.org/ccm/ontology#servesArticle")
     sha256 = ox.NamedNode("https://w3id.org/ccm/ontology#sha256")
     signedIn = ox.NamedNode("https://w3id.org/ccm/ontology#signedIn")
@@ -321,8 +397,11 @@ class CCMNodes:
     statedIn = ox.NamedNode("https://w3id.org/ccm/ontology#statedIn")
     states = ox.NamedNode("https://w3id.org/ccm/ontology#states")
     statesFigure = ox.NamedNode("https://w3id.org/ccm/ontology#statesFigure")
+    strength = ox.NamedNode("https://w3id.org/ccm/ontology#strength")
     successor = ox.NamedNode("https://w3id.org/ccm/ontology#successor")
     symbol = ox.NamedNode("https://w3id.org/ccm/ontology#symbol")
+    tableWording = ox.NamedNode("https://w3id.org/ccm/ontology#tableWording")
+    takenAt = ox.NamedNode("https://w3id.org/ccm/ontology#takenAt")
     text = ox.NamedNode("https://w3id.org/ccm/ontology#text")
     theme = ox.NamedNode("https://w3id.org/ccm/ontology#theme")
     threshold = ox.NamedNode("https://w3id.org/ccm/ontology#threshold")
@@ -330,4 +409,5 @@ class CCMNodes:
     topic = ox.NamedNode("https://w3id.org/ccm/ontology#topic")
     underProvision = ox.NamedNode("https://w3id.org/ccm/ontology#underProvision")
     underRule = ox.NamedNode("https://w3id.org/ccm/ontology#underRule")
+    updates = ox.NamedNode("https://w3id.org/ccm/ontology#updates")
     year = ox.NamedNode("https://w3id.org/ccm/ontology#year")

@@ -67,6 +67,18 @@ class Iris:
     def obligation(self, path: tuple[str, ...], index: int) -> URIRef:
         return URIRef(f"{self.provision(path)}/obligation/{index}")
 
+    def rule(self, path: tuple[str, ...], index: int) -> URIRef:
+        return URIRef(f"{self.provision(path)}/rule/{index}")
+
+    def decision(self, paragraph: URIRef, n: int) -> URIRef:
+        return URIRef(f"{paragraph}/decision/{n}")
+
+    def instrument(self, key: str) -> URIRef:
+        return self._id("instrument", key)
+
+    def condition(self, owner: URIRef, n: int) -> URIRef:
+        return URIRef(f"{owner}/condition/{n}")
+
     def plan(self, plan: str) -> URIRef:
         return self._id(plan)
 
@@ -163,6 +175,10 @@ class Iris:
 
     def anchor(self, key: str) -> URIRef:
         return self._id("event", key)
+
+    def concept(self, scheme: str, key: str) -> URIRef:
+        """A concept of one of the small schemes the mapping fills: strengths, rule and condition kinds."""
+        return self._id(scheme.removesuffix("s"), key)
 
     def scheme(self, name: str) -> URIRef:
         return self._id("scheme", name)

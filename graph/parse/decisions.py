@@ -1,0 +1,85 @@
+"""What a meeting decided, one act at a time: each "adopted", "recommended", "decided (to hold, to
+designate, to invite)", "encouraged", "welcomed", "considered", "took note" of a report's decisions
+section, with the documents, meetings and persons it concerns, where and when a meeting it sets is
+held, and its conditions (languages, funding, who assists) as conditions of their own."""
+
+from __future__ import annotations
+
+import re
+
+from ..sources import SourceText
+from ..sources.text import MONTH_NAMES, iso_date
+from .citations import document_symbols, meeting_refs
+from .norms import locate
+from .records import Condition, DecisionAct, ReportParagraph
+
+_VERB = re.compile(r"\b(adopted|recommended|decided|encouraged|welcomed|considered|took\s+note)\b")
+_KIND = {
+    "adopted": "adopt",
+    "recommended": "recommend",
+    "encouraged": "encourage",
+    "welcomed": "welcome",
+    "considered": "consider",
+    "took note": "take-note",
+}
+_LANGUAGE = r"(?:Arabic|Chinese|English|French|Russian|Spanish)"
+_CONDITIONS = [
+    ("languages", re.compile(rf"\bin\s+{_LANGUAGE}(?:,\s*{_LANGUAGE})*(?:\s+and\s+{_LANGUAGE})?")),
+    ("funding", re.compile(r"\b(?:supported\s+through|covered\s+by)\s+voluntary[^.;]*")),
+    ("assistance", re.compile(r"\bassisted\s+by\s+(?!such\b)[^,.;]+")),
+]
+_PLACE = re.compile(r"\bin\s+([A-Z][a-z]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+from\b")
+_DATES = re.compile(rf"\bfrom\s+(\d{{1,2}})\s+to\s+(\d{{1,2}})\s+({MONTH_NAMES}),?\s+(\d{{4}})")
+_ANNEX = re.compile(r"\bAnnex\s+(I+)\b")
+
+
+def read(src: SourceText, paragraph: ReportParagraph, person: re.Pattern[str]) -> list[DecisionAct]:
+    """The decisions one paragraph records, in order; a sentence without a decision verb ("Costs for
+    these activities would be covered by voluntary ... contributions") conditions the act before it."""
+    text = paragraph.text
+    verbs = list(_VERB.finditer(text))
+    acts: list[DecisionAct] = []
+    for i, v in enumerate(verbs):
+        end = verbs[i + 1].start() if i + 1 < len(verbs) else len(text)
+        clause = re.sub(
+            r"(?:,?\s+and|\.\s+It\s+was\s+also|\.\s+The\s+Meeting(?:\s+also)?)\s*$", "", text[v.start() : end]
+        )
+        clause = clause.strip(" ,;")
+        kind = _KIND.get(re.sub(r"\s+", " ", v.group(1)), "decide")
+        if kind == "decide":
+            if re.match(r"decided\s+to\s+designate\b", clause):
+                kind = "designate"
+            elif re.match(r"decided\s+to\s+hold\b", clause) or re.search(
+                r"\b(?:would\s+take\s+place|be\s+held)\b", clause
+            ):
+                kind = "hold"
+            elif re.match(r"decided\s+to\s+invite\b", clause):
+                kind = "invite"
+        span = locate(src, paragraph.span, clause)
+        act = DecisionAct(paragraph.number, i + 1, kind, clause, span)
+        act.symbols = document_symbols(clause)
+        act.annexes = _ANNEX.findall(clause)
+        act.meetings = [ref for ref, _, _ in meeting_refs(clause)]
+        act.persons = [m.group("name") for m in person.finditer(clause)]
+        if (place := _PLACE.search(clause)) and kind == "hold":
+            act.place = place.group(1)
+        if (dates := _DATES.search(clause)) and kind == "hold":
+            d1, d2, month, year = dates.groups()
+            act.start, act.end = iso_date(d1, month, year), iso_date(d2, month, year)
+        acts.append(act)
+    for act in acts:
+        _conditions(src, act, act.text)
+    if acts:  # what the paragraph says after its last decision verb's sentence
+        tail = text[text.find(acts[-1].text) + len(acts[-1].text) :]
+        _conditions(src, acts[-1], tail, paragraph)
+    return acts
+
+
+def _conditions(src: SourceText, act: DecisionAct, text: str, paragraph: ReportParagraph | None = None) -> None:
+    for kind, pattern in _CONDITIONS:
+        for m in pattern.finditer(text):
+            said = m.group().strip(" ,.")
+            if any(said == c.text for c in act.conditions):
+                continue
+            within = paragraph.span if paragraph else act.span
+            act.conditions.append(Condition(kind, said, locate(src, within, said)))
