@@ -7,6 +7,7 @@ import re
 import pytest
 
 from graph.parse import corpus
+from graph.vocab import CCM
 
 from .norm_table import NORMS, TIME_LIMITS
 
@@ -165,3 +166,12 @@ def test_action_strength_and_themes_come_from_the_wording(plans):
     assert actions[("lap", 2)].strength == "firm"
     # Vientiane 17 "Develop and provide risk reduction education programmes" sits in the clearance section
     assert actions[("vap", 17)].themes == ["Risk education"]
+
+
+def test_no_due_date_counts_from_a_condition(built):
+    # Article 3.3 "If a State Party believes that it will be unable to destroy ... within eight years of
+    # entry into force ... for that State Party": the eight years are 3.2's deadline, which has due dates
+    derived = built.graphs["derived"]
+    due_of = {str(d) for d in derived.objects(None, CCM.ofDeadline)}
+    assert due_of and not [d for d in due_of if "/condition/" in d]
+    assert any(d.endswith("/article/3/paragraph/2/obligation/1/deadline/1") for d in due_of)

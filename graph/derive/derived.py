@@ -128,7 +128,10 @@ class Deriver:
         for deadline in self.asserted.subjects(RDF.type, CCM.RelativeDeadline):
             duration = self.asserted.value(deadline, TIME.hasXSDDuration)
             anchor = str(self.asserted.value(deadline, CCM.anchorEvent) or "").rsplit("/", 1)[-1]
-            if duration is None:
+            owner = self.asserted.value(None, CCM.hasDeadline, deadline)
+            # a condition's limit ("If a State Party believes that it will be unable ... within eight years")
+            # restates one another provision sets: that one's due date is the date, not a second one
+            if duration is None or (owner, RDF.type, CCM.Condition) in self.asserted:
                 continue
             if anchor == "entry-into-force-of-convention" and convention is not None:
                 due = add_duration(convention.toPython(), str(duration))

@@ -10,6 +10,7 @@ to encourage others ("Encourage and ...": encouraging).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import snowballstemmer
 
@@ -43,11 +44,16 @@ def strength(action: Action) -> str:
     return "firm"
 
 
-_stem = snowballstemmer.stemmer("english").stemWord
+_stem = cache(snowballstemmer.stemmer("english").stemWord)  # the texts repeat their words
 
 
 def _stems(text: str) -> list[str]:
     return [_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS]
+
+
+@cache
+def _label_stems(name: str) -> list[str]:
+    return _stems(name)
 
 
 def themes_named(first_sentence: str, labels: dict[str, list[str]]) -> list[str]:
@@ -57,7 +63,7 @@ def themes_named(first_sentence: str, labels: dict[str, list[str]]) -> list[str]
     found = []
     for theme, names in labels.items():
         for name in names:
-            want = _stems(name)
+            want = _label_stems(name)
             if want and _in_order(want, words):
                 found.append(theme)
                 break

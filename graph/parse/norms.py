@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 import snowballstemmer
 
@@ -170,7 +171,7 @@ _STRENGTH = [
     ("best-efforts", re.compile(r"\b(?:make\s+(?:every|its\s+best)\s+efforts?|[Ss]trive|all\s+feasible\s+steps)\b")),
 ]
 
-_stem = snowballstemmer.stemmer("english").stemWord
+_stem = cache(snowballstemmer.stemmer("english").stemWord)  # the texts repeat their words
 # the nominalised verbs exceptions are worded with ("the retention or acquisition ... is permitted")
 _VERB_OF = {"retention": "retain", "acquisition": "acquire", "transfer": "transfer", "use": "use"}
 # what follows a head noun used as a noun ("a request for", "assistance to", "information pertaining")
