@@ -22,6 +22,7 @@ DEFAULTS: dict[str, Any] = {
     "DATA_FILE": str(DEFAULT_OUT / NQUADS),
     "QUERY_TIMEOUT": 10.0,  # seconds a user query may run before it is stopped
     "MAX_ROWS": 10_000,  # rows (or triples) a response carries at most
+    "MAX_BYTES": 16 * 1024 * 1024,  # and characters of values, so a few huge literals cannot make it huge
     "MAX_CONTENT_LENGTH": 1 << 20,  # bytes of request body: beyond, 413
     "COMPRESS_MIMETYPES": [
         "text/html",
@@ -74,6 +75,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     search.init_app(app)
     for module in (endpoint, ui, linked_data, browse, documents, search, dumps, void, calendar):
         app.register_blueprint(module.bp)
+
+    @app.after_request
+    def no_sniffing(response: Response) -> Response:
+        # a text/plain error that echoes a query holding markup must never be read as HTML
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
 
     @app.get("/healthz")
     def healthz() -> Response:

@@ -169,3 +169,33 @@ def test_a_broken_registry_of_sources_is_reported(tmp_path):
     result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "out"))
     assert result.returncode == 2 and "sources.toml" in result.stderr and "kind" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_an_empty_document_is_an_error_at_its_place(tmp_path):
+    # an empty 001 used to build with exit 0, short of the 1,274 provenance triples it gives
+    docs = _copy_documents(tmp_path)
+    (docs / SOURCE_FILES["001"]).write_text("")
+    result = ccmkg("build", "--documents", str(docs), "--out", str(tmp_path / "b"))
+    assert result.returncode != 0
+    assert f"{docs / SOURCE_FILES['001']}:1: source document is empty" in result.stderr
+
+
+def test_a_build_killed_at_any_moment_leaves_a_whole_build_and_the_next_cleans_up(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "build"
+    started = time.monotonic()
+    assert ccmkg("build", "--out", str(out)).returncode == 0
+    took = time.monotonic() - started
+    first = (out / "manifest.json").read_text()
+    for fraction in (0.3, 0.6, 0.8, 0.9, 0.95, 0.98):
+        process = subprocess.Popen([sys.executable, "-m", "server.cli", "build", "--out", str(out)])
+        time.sleep(took * fraction)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert (out / "manifest.json").is_file()  # the previous build, or the new one: never none
+        assert (out / "ccm.nq").stat().st_size > 0
+    assert ccmkg("build", "--out", str(out)).returncode == 0
+    leftovers = {p.name for p in tmp_path.iterdir()} - {"build", out.resolve().name}
+    assert leftovers == set(), leftovers  # the killed builds' folders are gone

@@ -160,3 +160,62 @@ def test_concurrent_clients_get_no_server_errors(live_server):
     assert len(results) == 16 * 12
     assert all(status == 200 for status, _ in results)
     assert all(same for _, same in results)
+
+
+_BOMBS = {
+    "5,000 nested braces (9 KB)": "SELECT * WHERE " + "{" * 5000 + "}" * 5000,
+    "100,000 parentheses": "SELECT * WHERE { FILTER(" + "(" * 100_000 + "1" + ")" * 100_000 + ") }",
+    "4,000 UNIONs": "SELECT * WHERE { " + " UNION ".join(["{?s ?p ?o}"] * 4000) + " }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BOMBS))
+def test_parser_bombs_are_refused_before_the_engine_parses(live_server, name):
+    # each of these once killed a worker with SIGSEGV and no answer (Oxigraph's own server dies outright)
+    reply = query(live_server, _BOMBS[name])
+    assert reply.status == 400, (reply.status, reply.text[:200])
+    assert "at most" in reply.text or "levels deep" in reply.text
+    assert reply.header("X-Content-Type-Options") == "nosniff"
+    assert query(live_server, "ASK { ?s ?p ?o }").status == 200  # and the workers are all still there
+
+
+def test_bad_input_is_a_clear_400_never_a_500(live_server):
+    bad = [
+        "/sparql?query=ASK%20%7B%7D&default-graph-uri=not%20an%20iri",  # was built outside the try: 500
+        "/sparql?query=ASK%20%7B%7D&named-graph-uri=%3Chttp%3A%2F%2Fx%3E",
+        "/sparql?query=ASK%20%7B%7D%20%23%ff%fe",  # bytes that are not UTF-8: no longer silently rewritten
+    ]
+    for path in bad:
+        reply = request(live_server, "GET", path)
+        assert reply.status == 400, (path, reply.status, reply.text)
+        assert reply.header("X-Content-Type-Options") == "nosniff"
+    form = request(
+        live_server,
+        "POST",
+        "/sparql",
+        body=b"query=ASK%20%7B%7D%23%ff",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert form.status == 400 and "UTF-8" in form.text
+
+
+def test_responses_are_capped_in_bytes_as_well_as_rows(dataset_file):
+    from server import create_app
+
+    # a query doubles a string 14 times: 50 rows of 1 MB each would be 50 MB
+    doubling = "".join(f" BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(14))
+    q = (
+        "SELECT ?v14 WHERE { VALUES ?n { "
+        + " ".join(map(str, range(50)))
+        + ' } BIND("'
+        + "x" * 64
+        + '" AS ?v0)'
+        + doubling
+        + " }"
+    )
+    app = create_app({"TESTING": True, "DATA_FILE": str(dataset_file), "MAX_BYTES": 4 * 1024 * 1024})
+    reply = app.test_client().post("/sparql", data={"query": q}, headers={"Accept": "text/csv"})
+    assert reply.status_code == 200
+    assert reply.headers["X-Result-Truncated-Bytes"] == str(4 * 1024 * 1024)
+    assert len(reply.data) <= 4 * 1024 * 1024 + 1024
+    assert reply.data.count(b"\n") - 1 == 4  # four rows of 1 MB fit under 4 MB, the fifth does not

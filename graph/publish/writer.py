@@ -7,8 +7,10 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -42,10 +44,15 @@ def _turtle(quads: list[ox.Quad], graphs: list[URIRef], path: Path) -> None:
 
 
 def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
-    """Write the dataset into `out` atomically: a failed build leaves the previous output untouched."""
-    out = out.resolve()
+    """Write the dataset into `out` atomically: a failed build leaves the previous output untouched, and a
+    build killed at any moment leaves either the previous output or the new one at `out`, never none.
+
+    `out` is a symbolic link to the build's own directory (`.build-<pid>-<random>`), replaced in one
+    rename; what killed builds left behind is removed by the next one."""
+    out = out.parent.resolve() / out.name
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    _remove_stale(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}-{os.getpid()}-", dir=out.parent))
     tmp.chmod(0o755)
     try:
         # rdflib's own TriG and Turtle writers take most of a second here; Oxigraph's take milliseconds
@@ -64,14 +71,49 @@ def write(built: Built, out: Path = DEFAULT_OUT) -> Path:
         files = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(tmp.iterdir())}
         (tmp / CHECKSUMS).write_text("".join(f"{digest}  {name}\n" for name, digest in files.items()))
         (tmp / MANIFEST).write_text(json.dumps({**built.manifest, "files": files}, indent=2) + "\n")
-        old = None
-        if out.exists():
-            old = out.with_name(f".{out.name}-old-{os.getpid()}")
-            os.rename(out, old)
-        os.rename(tmp, out)
-        if old is not None:
-            shutil.rmtree(old)
+        _swap(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return out
+
+
+def _swap(tmp: Path, out: Path) -> None:
+    link = out.with_name(f".{out.name}-link-{os.getpid()}")
+    os.symlink(tmp.name, link)
+    previous = out.parent / os.readlink(out) if out.is_symlink() else None
+    if out.exists() and not out.is_symlink():  # a directory from before builds were links: moved aside once
+        previous = out.with_name(f".{out.name}-{os.getpid()}-old")
+        os.rename(out, previous)
+    os.replace(link, out)  # atomic: `out` names the old build until this instant, the new one after
+    if previous is not None and previous.resolve() != tmp.resolve():
+        shutil.rmtree(previous, ignore_errors=True)
+
+
+def _remove_stale(out: Path) -> None:
+    """What killed builds left beside `out`: folders and links of processes that are gone (or, named
+    without a process, over an hour old), except the build `out` names."""
+    current = (out.parent / os.readlink(out)).resolve() if out.is_symlink() else None
+    owner = re.compile(rf"^\.{re.escape(out.name)}-(?:link-)?(\d+)(?:-|$)")
+    for path in out.parent.glob(f".{out.name}-*"):
+        if path.resolve() == current:
+            continue
+        if m := owner.match(path.name):
+            if _alive(int(m.group(1))):
+                continue
+        elif time.time() - path.lstat().st_mtime < 3600:
+            continue
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+        else:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True

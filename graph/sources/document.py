@@ -53,6 +53,8 @@ class SourceText:
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise ParseError(path, line, f"not valid UTF-8 ({exc.reason})") from None
+        if not text.strip():  # an empty copy would build, silently short of everything it states
+            raise ParseError(path, 1, "source document is empty")
         return cls(key=key, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), kind=source.kind)
 
     @cached_property

@@ -11,6 +11,7 @@ from graph.vocab.external import QUERY_PREFIXES, SD, VOID
 
 from ..negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, choose
 from ..store import dataset as ds
+from . import guard
 from .protocol import ProtocolError, QueryRequest, parse
 from .query import Job, run
 from .service_description import describe
@@ -34,6 +35,7 @@ def endpoint() -> Response:
     data = ds.get()
     if req.query is None:
         return _service_description(data)
+    guard.check(req.query)
     result_format = choose(request, RESULT_FORMATS)
     graph_format = choose(request, GRAPH_FORMATS)
     if result_format is None and graph_format is None:
@@ -53,6 +55,7 @@ def endpoint() -> Response:
         req.default_graphs,
         req.named_graphs,
         current_app.config["MAX_ROWS"],
+        current_app.config["MAX_BYTES"],
         QUERY_PREFIXES,
         request.base_url,
         req.own_dataset,
@@ -62,6 +65,8 @@ def endpoint() -> Response:
     response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)
     if outcome.truncated:
         response.headers["X-Result-Truncated"] = str(outcome.truncated)
+    if outcome.truncated_bytes:
+        response.headers["X-Result-Truncated-Bytes"] = str(outcome.truncated_bytes)
     if outcome.status == 200:
         _conditional(response, etag, data)
     response.vary.add("Accept")

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import unquote_to_bytes
 
+import pyoxigraph as ox
 from flask import Request
 from werkzeug.datastructures import MultiDict
 
@@ -36,8 +38,18 @@ def _utf8(request: Request) -> None:
         raise ProtocolError(415, f"the request body must be UTF-8, not {charset}")
 
 
+def _strict_utf8(raw: bytes, where: str) -> None:
+    """Werkzeug decodes bad bytes in a URL or form into U+FFFD; a query with bytes that are not UTF-8
+    is refused instead of being run with characters nobody sent."""
+    try:
+        unquote_to_bytes(raw.replace(b"+", b" ")).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ProtocolError(400, f"the {where} is not valid UTF-8") from None
+
+
 def parse(request: Request) -> QueryRequest:
     """The query and dataset a request asks for; ProtocolError for anything else."""
+    _strict_utf8(request.query_string, "query string")
     if request.method in ("GET", "HEAD"):
         params = request.args
     elif request.method == "POST":
@@ -55,6 +67,7 @@ def parse(request: Request) -> QueryRequest:
             return _checked(body, request.args)
         if mimetype == _FORM:
             _utf8(request)
+            _strict_utf8(request.get_data(cache=True), "form body")
             params = request.values  # the form, and dataset parameters in the URL
         elif not mimetype:
             raise ProtocolError(400, f"a POST needs a Content-Type: {_FORM} or {_QUERY}")
@@ -80,6 +93,12 @@ def _checked(query: str, params: MultiDict[str, str]) -> QueryRequest:
     refuse_outbound(query)
     default = params.getlist("default-graph-uri")
     named = params.getlist("named-graph-uri")
+    for name, iris in (("default-graph-uri", default), ("named-graph-uri", named)):
+        for iri in iris:
+            try:
+                ox.NamedNode(iri)
+            except ValueError:
+                raise ProtocolError(400, f"{name} is not an IRI: {iri!r}") from None
     if default or named:
         return QueryRequest(query, default, named)
     return QueryRequest(query, None, None, own_dataset=bool(FROM.search(OPAQUE.sub(" ", query))))

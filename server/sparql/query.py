@@ -20,6 +20,7 @@ class Job:
     default_graphs: list[str] | None = None  # protocol default-graph-uri
     named_graphs: list[str] | None = None  # protocol named-graph-uri
     max_rows: int = 10_000
+    max_bytes: int = 16 * 1024 * 1024  # of values: 50 rows of a 1.5 MB literal are not 50 small rows
     prefixes: dict[str, str] = field(default_factory=dict)
     base_iri: str | None = None  # resolves relative IRIs such as CONSTRUCT { <s> <p> 1 }
     own_dataset: bool = False  # FROM in the query: leave the default graph to it
@@ -31,6 +32,7 @@ class Outcome:
     media_type: str
     body: bytes
     truncated: int | None = None  # the row cap, when rows were cut
+    truncated_bytes: int | None = None  # the byte cap, when rows were cut by their size
     kind: str = ""  # select | ask | graph | error
 
 
@@ -53,24 +55,33 @@ def run(store: Store, job: Job) -> Outcome:
             if result_format is None:
                 return Outcome(406, "text/plain", b"no acceptable format for a SELECT result", kind="error")
             variables = [v.value for v in answer.variables]
-            rows, truncated = [], None
+            rows, truncated, cut, size = [], None, None, 0
             for solution in answer:
                 if len(rows) == job.max_rows:
                     truncated = job.max_rows
                     break
-                rows.append([solution[v] for v in variables])
+                row = [solution[v] for v in variables]
+                size += sum(_size(t) for t in row)
+                if size > job.max_bytes:
+                    cut = job.max_bytes
+                    break
+                rows.append(row)
             body = results.solutions(variables, rows, result_format)
-            return Outcome(200, result_format.media_type, body, truncated, kind="select")
+            return Outcome(200, result_format.media_type, body, truncated, cut, kind="select")
         if graph_format is None:
             return Outcome(406, "text/plain", b"no acceptable format for a graph result", kind="error")
-        items, truncated = [], None
+        items, truncated, cut, size = [], None, None, 0
         for triple in answer:
             if len(items) == job.max_rows:
                 truncated = job.max_rows
                 break
+            size += _size(triple.subject) + _size(triple.predicate) + _size(triple.object)
+            if size > job.max_bytes:
+                cut = job.max_bytes
+                break
             items.append(triple)
         body = results.triples(items, graph_format, job.prefixes)
-        return Outcome(200, graph_format.media_type, body, truncated, kind="graph")
+        return Outcome(200, graph_format.media_type, body, truncated, cut, kind="graph")
     except StoreUnavailable as exc:
         return Outcome(
             503,
@@ -84,3 +95,12 @@ def run(store: Store, job: Job) -> Outcome:
         return Outcome(400, "text/plain; charset=utf-8", f"query syntax error: {exc}".encode(), kind="error")
     except (ValueError, OSError, RuntimeError) as exc:
         return Outcome(400, "text/plain; charset=utf-8", f"query failed: {exc}".encode(), kind="error")
+
+
+def _size(term: ox.Term | None) -> int:
+    """About what a value costs in a response: its characters (a quoted triple, its parts')."""
+    if term is None:
+        return 0
+    if isinstance(term, ox.Triple):
+        return _size(term.subject) + _size(term.predicate) + _size(term.object)
+    return len(term.value)
