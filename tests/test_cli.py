@@ -188,7 +188,6 @@ def test_a_build_killed_at_any_moment_leaves_a_whole_build_and_the_next_cleans_u
     started = time.monotonic()
     assert ccmkg("build", "--out", str(out)).returncode == 0
     took = time.monotonic() - started
-    first = (out / "manifest.json").read_text()
     for fraction in (0.3, 0.6, 0.8, 0.9, 0.95, 0.98):
         process = subprocess.Popen([sys.executable, "-m", "server.cli", "build", "--out", str(out)])
         time.sleep(took * fraction)
