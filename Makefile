@@ -18,6 +18,7 @@ $(YASGUI)/yasgui.min.js:
 	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent @zazuko/yasgui@$(YASGUI_VERSION) >/dev/null \
 		&& tar xzf zazuko-yasgui-$(YASGUI_VERSION).tgz \
 		&& cp package/build/yasgui.min.js package/build/yasgui.min.css $(CURDIR)/$(YASGUI)/ \
+		&& gzip -9 -k -f $(CURDIR)/$(YASGUI)/yasgui.min.js $(CURDIR)/$(YASGUI)/yasgui.min.css \
 		&& rm -rf $$tmp
 
 # Natural Earth's countries for the map of States, from the npm registry (no tiles, no CDN)

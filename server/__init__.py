@@ -4,9 +4,10 @@ browsing, search, downloads, the query UI and health checks. `create_app(config)
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Response, request
 from flask_compress import Compress
 from flask_cors import CORS
 from werkzeug.exceptions import HTTPException
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__)
     app.config.update(DEFAULTS)
+    app.config["SEND_FILE_MAX_AGE_DEFAULT"] = 86400  # static files: a day in caches, then revalidated
     app.config.from_prefixed_env("CCMKG")
     if config:
         app.config.update(config)
@@ -75,6 +77,29 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     search.init_app(app)
     for module in (endpoint, ui, linked_data, browse, documents, search, dumps, void, calendar):
         app.register_blueprint(module.bp)
+
+    @app.get("/favicon.ico")
+    def favicon() -> Response:  # browsers ask for it whatever the page says
+        return app.send_static_file("favicon.svg")
+
+    @app.after_request
+    def precompressed(response: Response) -> Response:
+        """A static file with a gzip copy beside it (YASGUI's 1 MB script, made by `make setup`) is sent
+        compressed to clients that take gzip; Flask-Compress leaves files streamed from disk alone."""
+        if not request.path.startswith("/static/") or response.status_code != 200:
+            return response
+        if "gzip" not in request.headers.get("Accept-Encoding", ""):
+            return response
+        gz = Path(app.static_folder or "") / (request.path.removeprefix("/static/") + ".gz")
+        if gz.is_file() and ".." not in request.path:
+            response.direct_passthrough = False
+            response.set_data(gz.read_bytes())
+            response.headers["Content-Encoding"] = "gzip"
+            response.vary.add("Accept-Encoding")
+            etag, weak = response.get_etag()
+            if etag:  # another body: another validator
+                response.set_etag(f"{etag}-gzip", weak)
+        return response
 
     @app.after_request
     def no_sniffing(response: Response) -> Response:

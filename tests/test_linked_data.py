@@ -216,3 +216,15 @@ def test_literals_are_escaped_and_only_http_iris_are_links(tmp_path):
 def test_paths_no_iri_may_hold_are_400_not_500(server, path):
     reply = request(server, "GET", path)
     assert reply.status == 400 and "no IRI may hold" in reply.text
+
+
+def test_favicon_cached_compressed_scripts_and_cacheable_documents(server):
+    icon = request(server, "GET", "/favicon.ico")
+    assert icon.status == 200 and icon.header("Content-Type").startswith("image/svg+xml")
+    # YASGUI's script is 1 MB: sent gzipped (from the copy `make setup` writes) and kept a day in caches
+    script = request(server, "GET", "/static/yasgui/yasgui.min.js", headers={"Accept-Encoding": "gzip"})
+    assert script.status == 200 and script.header("Content-Encoding") == "gzip"
+    assert "max-age=86400" in script.header("Cache-Control") and "Accept-Encoding" in script.header("Vary")
+    assert len(script.body) < 400_000
+    page = request(server, "GET", "/id/vap/action/12", headers={"Accept": "text/turtle"})
+    assert "max-age=3600" in page.header("Cache-Control")

@@ -95,6 +95,9 @@ def document_response(response: Response, path: str, fmt: Format, negotiated: bo
         response.vary.add("Accept")
     response.set_etag(f"{data.version}-{key}-{fmt.suffix}", weak=True)
     response.last_modified = data.modified
+    # the data changes only with a new build: an hour in caches, then revalidated with the ETag
+    response.cache_control.public = True
+    response.cache_control.max_age = 3600
     return response.make_conditional(request)
 
 
