@@ -33,8 +33,19 @@ def document(key: str) -> str:
         highlight = (int(m.group(1)), int(m.group(2)))
         if not 0 <= highlight[0] <= highlight[1] <= len(text):
             abort(400, "highlight is outside the document")
+    back = request.args.get("from", "")
+    # only a page of ours: the parameter must not send readers elsewhere
+    if not re.fullmatch(r"/id/[\w./%-]+", back):
+        back = ""
+    data = ds.get()
+    back_label = (data.label(data.base + back.removeprefix("/")) or back) if back else None
     return render_template(
-        "pages/document.html", key=key, name=SOURCE_FILES[key], body=_anchored(text, _spans(key), highlight)
+        "pages/document.html",
+        key=key,
+        name=SOURCE_FILES[key],
+        body=_anchored(text, _spans(key), highlight),
+        back=back,
+        back_label=back_label,
     )
 
 

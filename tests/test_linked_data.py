@@ -137,7 +137,7 @@ def test_incoming_links_are_grouped_counted_and_paged(server):
 
 def test_document_view_highlights_the_span(server):
     page = request(server, "GET", ACTION, headers={"Accept": "text/html"}).text
-    link = re.search(r'href="(/documents/003\?highlight=(\d+)-(\d+)#c\d+-\d+)"', page)
+    link = re.search(r'href="(/documents/003\?highlight=(\d+)-(\d+)[^"#]*#c\d+-\d+)"', page)
     doc = request(server, "GET", link.group(1).replace("&amp;", "&")).text
     marked = re.search(r"<mark>(.*?)</mark>", doc, re.S).group(1)
     assert re.sub(r"<[^>]+>", "", marked).startswith("Action 18 Identify the precise location")
@@ -228,3 +228,31 @@ def test_favicon_cached_compressed_scripts_and_cacheable_documents(server):
     assert len(script.body) < 400_000
     page = request(server, "GET", "/id/vap/action/12", headers={"Accept": "text/turtle"})
     assert "max-age=3600" in page.header("Cache-Control")
+
+
+def test_pages_show_values_and_terms_as_people_read_them(server):
+    import re
+
+    page = request(
+        server, "GET", "/id/convention/article/3/paragraph/2/obligation/1/deadline/1", headers={"Accept": "text/html"}
+    )
+    assert page.status == 200
+    # 003 Article 3.2 "not later than eight years": P8Y is "8 years", its datatype only in the title
+    assert ">8 years</span>" in page.text and 'title="P8Y (xsd:duration)"' in page.text
+    assert not re.search(r">\s*duration\s*<", page.text)
+    # a vocabulary term without a label of ours reads as words, its prefixed name as the link's title
+    instrument = request(server, "GET", "/id/instrument/imas", headers={"Accept": "text/html"})
+    assert 'title="skos:altLabel">alternative label<' in instrument.text
+    assert ">skos:altLabel<" not in instrument.text
+
+
+def test_source_quotes_read_clean_and_the_document_view_leads_back(server):
+    page = request(server, "GET", "/id/lap/action/29", headers={"Accept": "text/html"})
+    # the indicator table's copy is printed inside "<p>...</p>" cells in 003
+    assert "&lt;p&gt;" not in page.text and "**" not in page.text
+    link = re.search(r'href="(/documents/003[^"]+)"', page.text).group(1).replace("&amp;", "&")
+    document = request(server, "GET", link)
+    assert document.status == 200 and 'href="/id/lap/action/29" rel="prev"' in document.text
+    # the way back goes only to a page of ours
+    elsewhere = request(server, "GET", "/documents/003?from=https://example.org/")
+    assert "example.org" not in elsewhere.text

@@ -14,6 +14,7 @@ from rdflib import RDF, RDFS, SKOS
 from rdflib.namespace import SDO
 
 from graph.parse.citations import article_mentions
+from graph.sources.text import MONTHS, clean
 from graph.vocab import CCM, TIME
 from graph.vocab.external import QUERY_PREFIXES
 
@@ -112,26 +113,65 @@ def href(iri: str) -> str | None:
 
 
 def label(iri: str) -> str:
-    """Its rdfs:label; else a prefixed name (dcterms:isPartOf) for terms of known vocabularies."""
+    """Its rdfs:label; else, for a term of a known vocabulary, its name in words (dcterms:isPartOf:
+    'is part of'; the prefixed name is the link's title)."""
     data = ds.get()
     found = data.label(iri)
     if found:
         return found
-    for prefix, ns in QUERY_PREFIXES.items():
+    for _, ns in QUERY_PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
+            return _words(iri[len(ns) :])
     if iri.startswith(data.base):
         return iri.rstrip("/").rsplit("/", 1)[-1]
     return iri
 
 
+_ALIASES = {"altLabel": "alternative label", "prefLabel": "preferred label", "seeAlso": "see also"}
+
+
+def _words(name: str) -> str:
+    """'isPartOf' -> 'is part of', 'hasXSDDuration' -> 'has XSD duration'."""
+    if name in _ALIASES:
+        return _ALIASES[name]
+    parts = re.findall(r"[A-Z]{2,}(?=[A-Z][a-z]|\b|_)|[A-Z]?[a-z]+|[A-Z]+|\d+", name)
+    return " ".join(p if p.isupper() and len(p) > 1 else p.lower() for p in parts) or name
+
+
+def prefixed(iri: str) -> str | None:
+    for prefix, ns in QUERY_PREFIXES.items():
+        if iri.startswith(ns) and len(iri) > len(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    return None
+
+
 def link(iri: str) -> Markup:
     target = href(iri)
     text = escape(label(iri))
+    name = prefixed(iri)
+    title = f' title="{escape(name)}"' if name else ""
     if target is None:
-        return Markup(f"<span class=iri>{text}</span>")
+        return Markup(f"<span class=iri{title}>{text}</span>")
     external = "" if target.startswith("/") else ' rel="nofollow noopener" class="external"'
-    return Markup(f'<a href="{escape(target)}"{external}>{text}</a>')
+    return Markup(f'<a href="{escape(target)}"{external}{title}>{text}</a>')
+
+
+_UNITS = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+
+
+def readable(value: str, datatype: str) -> str:
+    """A typed value as a person reads it: P8Y '8 years', --04-30 '30 April', 2010-08-01 '1 August 2010'."""
+    if datatype in ("duration", "yearMonthDuration", "dayTimeDuration"):
+        if m := re.fullmatch(r"P((?:\d+[YMWD])+)", value):
+            parts = re.findall(r"(\d+)([YMWD])", m.group(1))
+            return ", ".join(f"{n} {_UNITS[u]}{'' if n == '1' else 's'}" for n, u in parts)
+    if datatype == "date" and (m := re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", value)):
+        return f"{int(m.group(3))} {MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+    if datatype == "gMonthDay" and (m := re.fullmatch(r"--(\d\d)-(\d\d)", value)):
+        return f"{int(m.group(2))} {MONTHS[int(m.group(1)) - 1]}"
+    if datatype == "boolean":
+        return {"true": "yes", "1": "yes", "false": "no", "0": "no"}.get(value, value)
+    return value
 
 
 def term(node: ox.Term) -> Markup:
@@ -140,11 +180,12 @@ def term(node: ox.Term) -> Markup:
     if isinstance(node, ox.Literal):
         if node.language:  # prose: its references to the Convention become links
             return Markup(f'<span lang="{escape(node.language)}">{linked_text(node.value)}</span>')
-        value = escape(node.value)
         dt = node.datatype.value.rsplit("#", 1)[-1]
         if dt in ("string", "langString"):
-            return Markup(f"<span>{value}</span>")
-        return Markup(f'<span>{value}</span> <small class="datatype">{escape(dt)}</small>')
+            return Markup(f"<span>{escape(node.value)}</span>")
+        # the value as people read it; the lexical form and datatype stay in the data (and the title)
+        shown = readable(node.value, dt)
+        return Markup(f'<span title="{escape(node.value)} (xsd:{escape(dt)})">{escape(shown)}</span>')
     return Markup(f"<span class=bnode>{escape(str(node))}</span>")
 
 
@@ -166,5 +207,7 @@ def linked_text(text: str) -> Markup:
 
 def init_app(app: Flask) -> None:
     """Make the filters and the ccm: namespace available to every template."""
-    app.jinja_env.filters.update(link=link, term=term, label=label, href=href, linked_text=linked_text)
+    app.jinja_env.filters.update(
+        link=link, term=term, label=label, href=href, linked_text=linked_text, quote_text=clean
+    )
     app.jinja_env.globals.update(CCM=str(CCM._NS))
