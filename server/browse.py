@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -42,11 +43,12 @@ LISTS = {
           ?item a ccm:Article ; rdfs:label ?label ; ccm:order ?order } ORDER BY ?order""",
     ),
     "obligations": (
-        "The Convention: obligations by kind",
+        "The Convention: norms by kind, and its constitutive rules",
         """
         SELECT ?item ?label ?group ?order WHERE {
-          ?item a ?kind ; rdfs:label ?label ; ccm:statedIn/ccm:order ?order . ?kind rdfs:subClassOf ccm:Norm ;
-          rdfs:label ?group } ORDER BY ?group ?label""",
+          ?item a ?kind ; rdfs:label ?label ; ccm:statedIn/rdfs:label ?order .
+          FILTER(?kind IN (ccm:Duty, ccm:Prohibition, ccm:Permission, ccm:ConstitutiveRule))
+          ?kind rdfs:label ?group } ORDER BY ?group""",
     ),
     "indicators": (
         "Lausanne Action Plan: indicators by action",
@@ -120,10 +122,27 @@ def listing(name: str) -> str:
     if name not in LISTS:
         abort(404, f"no list named {name}")
     title, query = LISTS[name]
-    groups: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    rows: dict[str, list[tuple[tuple, str, str]]] = defaultdict(list)
     for row in _select(query):
-        groups[row["group"].value].append((row["item"].value, row["label"].value))
+        order = row["order"]
+        key = (
+            _natural(order.value) if _is_text(order) else [(0, float(order.value), "")],
+            _natural(row["label"].value),
+        )
+        rows[row["group"].value].append((key, row["item"].value, row["label"].value))
+    # "Article 2" before "Article 10", "ccm" beside "CCM": numbers by value, letters without case
+    groups = {g: [(item, label) for _, item, label in sorted(items)] for g, items in rows.items()}
     return render_template("pages/listing.html", title=title, groups=groups)
+
+
+def _is_text(term: ox.Term) -> bool:
+    return isinstance(term, ox.Literal) and not term.datatype.value.endswith(("integer", "decimal", "int"))
+
+
+def _natural(text: str) -> list[tuple[int, float, str]]:
+    return [
+        (0, float(part), "") if part.isdigit() else (1, 0.0, part.casefold()) for part in re.findall(r"\d+|\D+", text)
+    ]
 
 
 @bp.route("/ontology")

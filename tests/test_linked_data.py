@@ -256,3 +256,12 @@ def test_source_quotes_read_clean_and_the_document_view_leads_back(server):
     # the way back goes only to a page of ours
     elsewhere = request(server, "GET", "/documents/003?from=https://example.org/")
     assert "example.org" not in elsewhere.text
+
+
+def test_browse_lists_sort_numbers_by_value_and_letters_without_case(server):
+    page = request(server, "GET", "/browse/obligations").text
+    labels = re.findall(r'<a href="/id/convention[^"]*">([^<]+)</a>', page)
+    assert len(labels) == 148  # tests/norm_table.py: every statement of the articles
+    duties = [x for x in labels if x.startswith(("Duty", "Reporting"))]
+    assert duties.index("Duty of Article 9") < duties.index("Duty of Article 10, paragraph 1")
+    assert duties.index("Duty of Article 3, paragraph 1") < duties.index("Duty 1 of Article 3, paragraph 2")
