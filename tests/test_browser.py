@@ -160,3 +160,18 @@ def test_state_calendar_map_and_timeline_in_a_browser(live_server, browser, widt
     page.screenshot(path=str(DOCS_SCREENSHOTS / f"timeline-{width}.png"), full_page=False)
     assert errors == [] and outside == []
     page.close()
+
+
+def test_query_ui_shows_what_the_endpoint_refused(live_server, browser):
+    # with a relative endpoint YASGUI built no URL it could report on: a syntax error or a refused
+    # SERVICE showed as an empty pane, "Response in 0.018 seconds"
+    page = browser.new_page()
+    page.goto(f"{live_server}/query")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    for sparql, expected in (
+        ("SELECT ?x WHERE { ?x ?y }", "query syntax error"),
+        ("SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }", "SERVICE is not supported"),
+    ):
+        page.evaluate("q => { const y = yasgui.getTab().getYasqe(); y.setValue(q); y.query(); }", sparql)
+        page.locator(".yasr", has_text=expected).wait_for(timeout=15000)
+    page.close()
