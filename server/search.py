@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import sqlite3
 import tempfile
@@ -55,11 +56,8 @@ def _match(q: str) -> str | None:
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
 
-def find(q: str, limit: int = MAX_RESULTS) -> list[dict[str, object]]:
-    match = _match(q)
-    if match is None:
-        return []
-    rows = (
+def _query(match: str, limit: int) -> list[tuple[str, str, str, str]]:
+    return (
         _db()
         .execute(
             "SELECT iri, class, label, snippet(entity, 3, '\x02', '\x03', ' … ', 16) FROM entity WHERE entity MATCH ?"
@@ -68,6 +66,57 @@ def find(q: str, limit: int = MAX_RESULTS) -> list[dict[str, object]]:
         )
         .fetchall()
     )
+
+
+def _corrected(q: str) -> str | None:
+    """The query with each word the index does not hold replaced by the closest one it does ('stokpile')."""
+    vocabulary = _vocabulary()
+    out, changed = [], False
+    for word in re.findall(r"\w+", q.lower()):
+        stem = _stem(word)
+        if stem in vocabulary or any(v.startswith(stem) for v in vocabulary if len(stem) > 2):
+            out.append(word)
+            continue
+        close = difflib.get_close_matches(stem, vocabulary, n=1, cutoff=0.75)
+        out.append(close[0] if close else word)
+        changed = changed or bool(close)
+    return " ".join(out) if changed else None
+
+
+def _vocabulary() -> list[str]:
+    words = getattr(_local, "vocabulary", None)
+    if words is None:
+        words = _local.vocabulary = [r[0] for r in _db().execute("SELECT term FROM vocabulary WHERE doc > 0")]
+    return words
+
+
+def _stem(word: str) -> str:
+    """The index's form of a word: FTS5's Porter tokenizer run on it by SQLite itself."""
+    row = _db().execute("SELECT term FROM vocabulary WHERE term = ?", (word,)).fetchone()
+    return row[0] if row else word
+
+
+def _rank(q: str, label: str) -> int:
+    """A label that is what was typed ('article 4': 'Article 4: Clearance ...') comes before texts that mention it."""
+    typed, label = " ".join(re.findall(r"\w+", q.lower())), label.lower()
+    if label == typed:
+        return 0
+    words = " ".join(re.findall(r"\w+|[:,]", label)).replace(" :", ":").replace(" ,", ",")
+    if words.startswith(typed + ":"):  # the article itself, before its paragraphs
+        return 1
+    if re.match(rf"{re.escape(typed)}(?![\w])", words):
+        return 2
+    return 3
+
+
+def find(q: str, limit: int = MAX_RESULTS) -> list[dict[str, object]]:
+    match = _match(q)
+    if match is None:
+        return []
+    rows = _query(match, 200)
+    if not rows and (better := _corrected(q)):
+        rows = _query(_match(better) or match, 200)
+    rows = sorted(rows, key=lambda r: _rank(q, r[2]))[:limit]  # stable: BM25 order within each rank
     return [{"iri": r[0], "class": r[1] or "Resource", "label": r[2], "snippet": r[3], "url": href(r[0])} for r in rows]
 
 

@@ -118,6 +118,26 @@ def test_search_box_suggests_as_you_type(live_server, browser):
     page.close()
 
 
+def test_a_common_name_finds_the_state_and_choosing_it_goes_there(live_server, browser):
+    page = browser.new_page()
+    page.goto(f"{live_server}/")
+    page.locator("#site-search").fill("Laos")  # the documents say "Lao People's Democratic Republic"
+    page.wait_for_function("document.querySelectorAll('#site-search-suggestions option').length > 0")
+    first = page.locator("#site-search-suggestions option").first.get_attribute("value")
+    assert first == "Lao People's Democratic Republic"
+    # what Chromium sends when a datalist option is picked: the whole value, as a replacement
+    with page.expect_navigation():
+        page.evaluate(
+            """label => { const box = document.getElementById("site-search"); box.value = label;
+               box.dispatchEvent(new InputEvent("input", {inputType: "insertReplacementText", bubbles: true})); }""",
+            first,
+        )
+    assert page.url.endswith("/id/state/LAO")
+    page.goto(f"{live_server}/search?q=stokpile")  # a typo: the closest word the index holds
+    assert page.locator(".results li").count() > 3
+    page.close()
+
+
 DOCS_SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 
 

@@ -265,3 +265,17 @@ def test_browse_lists_sort_numbers_by_value_and_letters_without_case(server):
     duties = [x for x in labels if x.startswith(("Duty", "Reporting"))]
     assert duties.index("Duty of Article 9") < duties.index("Duty of Article 10, paragraph 1")
     assert duties.index("Duty of Article 3, paragraph 1") < duties.index("Duty 1 of Article 3, paragraph 2")
+
+
+def test_search_finds_what_people_type(server):
+    def labels(q: str) -> list[str]:
+        return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', request(server, "GET", "/search?q=" + q).text)
+
+    assert labels("article+4")[0].startswith("Article 4: Clearance")  # the article, before its paragraphs
+    assert "Lao People&#39;s Democratic Republic" in labels("Laos")[0] or "Lao People" in labels("Laos")[0]
+    assert labels("stokpile")[:1] == labels("stockpile")[:1]  # a typo finds the word it meant
+    assert len(labels("stockpiles")) == len(labels("stockpile"))  # stemmed
+    # 003 "Victim assistance (31-37)": every Lausanne victim-assistance action among the hits
+    found = request(server, "GET", "/search?q=victim+assistance").text
+    for n in range(31, 38):
+        assert f'href="/id/lap/action/{n}"' in found, n

@@ -1,8 +1,9 @@
 """The full-text search index built with the graph: SQLite FTS5 over labels and texts.
 
 One row per resource that has a label: its IRI, its most specific ccm: class, its label, and
-the texts it carries (ccm:text, skos:definition, ccm:title, skos:altLabel). Ranked with BM25,
-labels weighing more than texts.
+the texts it carries (ccm:text, skos:definition, ccm:title, skos:altLabel), and other names (a
+state's names in ISO 3166, an action's theme). Words are stemmed (FTS5's Porter tokenizer: "stockpiles"
+finds "stockpile"). Ranked with BM25, labels weighing more than texts.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
+import pycountry
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from ..vocab import CCM
@@ -33,6 +35,12 @@ def rows(asserted: Graph, ontology: Graph) -> list[tuple[str, str, str, str, str
         cls = max(classes, key=lambda c: depth[c], default=None)
         texts = " ".join(str(t) for p in _TEXTS for t in asserted.objects(s, p))
         words = str(s).rsplit("/id/", 1)[-1].replace("/", " ").replace("-", " ")
+        # what people call it besides: a state's other names ("Laos"), an action's theme ("victim assistance")
+        for code in asserted.objects(s, CCM.iso3166):
+            if country := pycountry.countries.get(alpha_3=str(code)):
+                words += " " + " ".join(getattr(country, a, "") or "" for a in ("name", "common_name", "official_name"))
+        for theme in asserted.objects(s, CCM.theme):
+            words += " " + " ".join(str(x) for x in asserted.objects(theme, RDFS.label))
         out.append((str(s), str(cls).removeprefix(str(CCM._NS)) if cls else "", str(label), texts, words))
     return out
 
@@ -42,8 +50,10 @@ def write(path: Path, entries: list[tuple[str, str, str, str, str]]) -> None:
     try:
         db.execute(
             "CREATE VIRTUAL TABLE entity USING fts5(iri UNINDEXED, class UNINDEXED, label, text, words,"
-            " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+            " tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3')"
         )
+        # the index's own (stemmed) terms, for correcting a word that matches nothing ("stokpile")
+        db.execute("CREATE VIRTUAL TABLE vocabulary USING fts5vocab(entity, 'row')")
         db.executemany("INSERT INTO entity VALUES (?, ?, ?, ?, ?)", entries)
         db.execute("INSERT INTO entity(entity) VALUES ('optimize')")
         db.commit()
