@@ -194,4 +194,12 @@ def test_query_ui_shows_what_the_endpoint_refused(live_server, browser):
     ):
         page.evaluate("q => { const y = yasgui.getTab().getYasqe(); y.setValue(q); y.query(); }", sparql)
         page.locator(".yasr", has_text=expected).wait_for(timeout=15000)
+    # and an IRI of ours in the results is a way into our pages, in the same tab
+    action = "PREFIX ccm: <https://w3id.org/ccm/ontology#> SELECT ?a WHERE { ?a ccm:actionNumber 18 ; a ccm:Action }"
+    page.evaluate("q => { const y = yasgui.getTab().getYasqe(); y.setValue(q); y.query(); }", action)
+    link = page.locator(".yasr tbody a[href$='/id/lap/action/18']")
+    link.wait_for(timeout=15000)
+    with page.expect_navigation():
+        link.click()
+    assert page.url == f"{live_server}/id/lap/action/18"
     page.close()
