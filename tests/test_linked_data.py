@@ -279,3 +279,23 @@ def test_search_finds_what_people_type(server):
     found = request(server, "GET", "/search?q=victim+assistance").text
     for n in range(31, 38):
         assert f'href="/id/lap/action/{n}"' in found, n
+
+
+def test_pages_of_the_convention_and_plans_embed_schema_org_legislation(server):
+    def embedded(path: str) -> dict | None:
+        page = request(server, "GET", path, headers={"Accept": "text/html"}).text
+        m = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+        return json.loads(m.group(1)) if m else None
+
+    treaty = embedded("/id/convention")
+    # 003: "Adopted on 30 May 2008 ... entered into force on 1 August 2010"
+    assert (treaty["@type"], treaty["legislationDate"], treaty["legislationDateOfApplicability"]) == (
+        "Legislation",
+        "2008-05-30",
+        "2010-08-01",
+    )
+    article = embedded("/id/convention/article/4")
+    assert article["@type"] == "LegislationObject" and article["isPartOf"] == {"@id": treaty["@id"]}
+    assert article["text"].startswith("1. Each State Party undertakes to clear and destroy")
+    assert embedded("/id/lap")["@type"] == "Legislation"
+    assert embedded("/id/vap/action/1") is None  # an action is not legislation

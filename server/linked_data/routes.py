@@ -23,6 +23,7 @@ from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
 from ..store import dataset as ds
 from .describe import Entity, describe
 from .render import key_facts, restatements
+from .schema_org import legislation
 
 bp = Blueprint("linked_data", __name__)
 PAGE_SIZE = 20
@@ -189,4 +190,5 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         calendar=state_calendar(entity.iri),
         day=today(),
         withdrawal_rule=str(data.iris.provision(("20", "3"))),
+        schema_org=legislation(entity, request.base_url),
     )
