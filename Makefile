@@ -10,7 +10,18 @@ WORLD := server/static/world
 
 .PHONY: setup build run test test-fast lint bench
 
-setup: $(VENV)/.installed $(YASGUI)/yasgui.min.js $(WORLD)/countries-50m.json
+AXE_VERSION := 4.10.2
+AXE := $(VENV)/axe-core
+
+setup: $(VENV)/.installed $(YASGUI)/yasgui.min.js $(WORLD)/countries-50m.json $(AXE)/axe.min.js
+
+# axe-core, the accessibility checker the browser tests run in each page (from the npm registry)
+$(AXE)/axe.min.js: $(VENV)/.installed
+	mkdir -p $(AXE)
+	tmp=$$(mktemp -d) && cd $$tmp && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null \
+		&& tar xzf axe-core-$(AXE_VERSION).tgz \
+		&& cp package/axe.min.js package/LICENSE $(CURDIR)/$(AXE)/ \
+		&& rm -rf $$tmp
 
 # The query UI's editor, from the npm registry, served from our own static files (no CDN).
 $(YASGUI)/yasgui.min.js:

@@ -203,3 +203,40 @@ def test_query_ui_shows_what_the_endpoint_refused(live_server, browser):
         link.click()
     assert page.url == f"{live_server}/id/lap/action/18"
     page.close()
+
+
+AXE = Path(__file__).resolve().parents[1] / ".venv" / "axe-core" / "axe.min.js"  # `make setup` fetches it
+MAIN_PAGES = {
+    "home": "/",
+    "browse": "/browse",
+    "convention-list": "/browse/obligations",
+    "article-4": "/id/convention/article/4",
+    "lap-action-18": "/id/lap/action/18",
+    "norm-3-3": "/id/convention/article/3/paragraph/3/obligation/1",
+    "state-LAO": "/id/state/LAO",
+    "search": "/search?q=victim+assistance",
+    "ontology": "/ontology",
+    "document-003": "/documents/003",
+    "query": "/query",
+    "downloads": "/dump",
+}
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_main_pages_fit_the_screen_and_pass_axe(live_server, browser, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for name, path in MAIN_PAGES.items():
+        page.goto(f"{live_server}{path}")
+        scroll, client = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert scroll <= client, (path, scroll, client)  # no sideways scrolling
+        page.add_script_tag(path=str(AXE))
+        # YASGUI's own widget is third-party markup we do not control; everything of ours around it is checked
+        violations = page.evaluate(
+            "async () => (await axe.run({exclude: [['#yasgui']]}, {resultTypes: ['violations']}))"
+            ".violations.map(v => `${v.id} (${v.nodes.length}): ${v.help}`)"
+        )
+        assert violations == [], (path, violations)
+        if name != "document-003":  # a 130,000-character document makes no useful picture
+            # the first screen of each: what a visitor sees on arrival, at a size a repository can hold
+            page.screenshot(path=str(DOCS_SCREENSHOTS / f"{name}-{width}.png"))
+    page.close()

@@ -299,3 +299,10 @@ def test_pages_of_the_convention_and_plans_embed_schema_org_legislation(server):
     assert article["text"].startswith("1. Each State Party undertakes to clear and destroy")
     assert embedded("/id/lap")["@type"] == "Legislation"
     assert embedded("/id/vap/action/1") is None  # an action is not legislation
+
+
+def test_type_badges_name_aligned_vocabulary_terms_in_words(server):
+    page = request(server, "GET", "/id/convention/article/3/paragraph/3/obligation/1", headers={"Accept": "text/html"})
+    badges = re.search(r'<p class="types">(.*?)</p>', page.text, re.S).group(1)
+    assert "http://www.w3.org/ns/odrl/2/" not in re.sub(r'(href|title)="[^"]*"', "", badges)
+    assert 'title="http://www.w3.org/ns/odrl/2/Permission">permission<' in badges

@@ -122,11 +122,15 @@ def label(iri: str) -> str:
     for _, ns in QUERY_PREFIXES.items():
         if iri.startswith(ns) and len(iri) > len(ns):
             return _words(iri[len(ns) :])
+    if iri.startswith(_VOCABULARIES) and (m := re.search(r"[#/]([A-Za-z][\w-]*)$", iri)):
+        return _words(m.group(1))  # odrl:Permission: 'permission', the IRI in the link's title
     if iri.startswith(data.base):
         return iri.rstrip("/").rsplit("/", 1)[-1]
     return iri
 
 
+# vocabularies we align to but do not list as query prefixes (ODRL, LKIF): their terms by name
+_VOCABULARIES = ("http://www.w3.org/ns/odrl/2/", "http://www.estrellaproject.org/lkif-core/")
 _ALIASES = {"altLabel": "alternative label", "prefLabel": "preferred label", "seeAlso": "see also"}
 
 
@@ -148,7 +152,7 @@ def prefixed(iri: str) -> str | None:
 def link(iri: str) -> Markup:
     target = href(iri)
     text = escape(label(iri))
-    name = prefixed(iri)
+    name = prefixed(iri) or (iri if iri.startswith(_VOCABULARIES) else None)
     title = f' title="{escape(name)}"' if name else ""
     if target is None:
         return Markup(f"<span class=iri{title}>{text}</span>")
