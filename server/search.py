@@ -14,6 +14,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, render_templ
 
 from graph.publish import search_index
 from graph.publish.files import SEARCH
+from graph.vocab import CCM
 
 from .linked_data.render import href
 from .store import dataset as ds
@@ -125,9 +126,11 @@ def search() -> str:
     q = request.args.get("q", "").strip()[:200]
     results = find(q) if q else []
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
+    data = ds.get()
     for rank, r in enumerate(results):
         r["rank"] = rank
-        groups[r["class"]].append(r)
+        name = data.label(f"{CCM._NS}{r['class']}") or str(r["class"])  # "plan section", not "PlanSection"
+        groups[name[0].upper() + name[1:]].append(r)
     # groups in the order of their best result
     ordered = sorted(groups.items(), key=lambda kv: kv[1][0]["rank"])
     return render_template("pages/search.html", q=q, groups=ordered, total=len(results))

@@ -306,3 +306,13 @@ def test_type_badges_name_aligned_vocabulary_terms_in_words(server):
     badges = re.search(r'<p class="types">(.*?)</p>', page.text, re.S).group(1)
     assert "http://www.w3.org/ns/odrl/2/" not in re.sub(r'(href|title)="[^"]*"', "", badges)
     assert 'title="http://www.w3.org/ns/odrl/2/Permission">permission<' in badges
+
+
+def test_document_parts_have_breadcrumbs_and_neighbours_and_search_groups_read_as_words(server):
+    page = request(server, "GET", "/id/convention/article/4/paragraph/2", headers={"Accept": "text/html"}).text
+    crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', page, re.S).group()
+    assert 'href="/id/convention"' in crumbs and 'href="/id/convention/article/4"' in crumbs
+    assert 'rel="prev" href="/id/convention/article/4/paragraph/1"' in page  # 003 Article 4, paragraphs 1-8
+    assert 'rel="next" href="/id/convention/article/4/paragraph/3"' in page
+    found = request(server, "GET", "/search?q=victim+assistance").text
+    assert "<h2>Plan section " in found and "PlanSection" not in found

@@ -16,6 +16,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from rdflib import Graph
 
 from graph.publish.jsonld_context import context
+from graph.vocab import CCM, node
 from graph.vocab.external import QUERY_PREFIXES
 
 from ..calendar.model import state_calendar, today
@@ -191,4 +192,26 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         day=today(),
         withdrawal_rule=str(data.iris.provision(("20", "3"))),
         schema_org=legislation(entity, request.base_url),
+        trail=_trail(data, entity),
     )
+
+
+def _trail(data: ds.Dataset, entity: Entity) -> dict[str, object]:
+    """Where a document part sits: its ancestors, top first, and the parts before and after it."""
+    ancestors: list[str] = []
+    parent = entity.first(str(CCM.partOf))
+    while isinstance(parent, ox.NamedNode) and parent.value not in ancestors and len(ancestors) < 8:
+        ancestors.insert(0, parent.value)
+        above = next(data.store.quads_for_pattern(parent, node(CCM.partOf), None), None)
+        parent = above.object if above else None
+    siblings: list[tuple[float, str]] = []
+    if ancestors:
+        for q in data.store.quads_for_pattern(None, node(CCM.partOf), ox.NamedNode(ancestors[-1])):
+            order = next(data.store.quads_for_pattern(q.subject, node(CCM.order), None), None)
+            if order is not None and isinstance(order.object, ox.Literal):
+                siblings.append((float(order.object.value), q.subject.value))
+    siblings = sorted(set(siblings))
+    at = next((i for i, (_, iri) in enumerate(siblings) if iri == entity.iri), None)
+    before = siblings[at - 1][1] if at else None
+    after = siblings[at + 1][1] if at is not None and at + 1 < len(siblings) else None
+    return {"ancestors": ancestors, "previous": before, "next": after}
