@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
 from ..parse.actors import category_label, state_code
-from ..parse.records import ActionItem, ArticleRef, Corpus, Deadline, Person
+from ..parse.records import ActionItem, ArticleRef, Condition, Corpus, Deadline, Person
 from ..sources import Span
 from ..sources.text import roman, slug
 from ..vocab import CCM, PREFIXES, TIME, Iris
@@ -164,6 +164,20 @@ class Mapper:
             for concept in self.graph.subjects(SKOS.inScheme, scheme):
                 if (concept, SKOS.broader, None) not in self.graph:
                     self.graph.add((scheme, SKOS.hasTopConcept, concept))
+
+    def keyword(self, scheme: str, key: str) -> URIRef:
+        """A concept of a small scheme the texts' wording gives: strengths, kinds of rule, condition,
+        decision and instrument ('best-efforts': 'Best efforts')."""
+        return self.concept(self.iris.concept(scheme, key), SKOS.Concept, key.replace("-", " ").capitalize(), scheme)
+
+    def conditions(self, owner: URIRef, conditions: list[Condition], of: str) -> None:
+        """The conditions a statement or decision holds on, each its own resource with its words and limits."""
+        for i, cond in enumerate(conditions, 1):
+            node = self.entity(self.iris.condition(owner, i), CCM.Condition, f"Condition {i} of {of}", cond.span)
+            self.graph.add((owner, CCM.hasCondition, node))
+            self.add(node, CCM.text, Literal(cond.text, lang="en"))
+            self.add(node, CCM.conditionKind, self.keyword("condition-kinds", cond.kind))
+            self.deadlines(node, cond.deadlines)
 
     def category(self, label: str, *spans: Span) -> URIRef:
         return self.concept(self.iris.category(label), CCM.ActorCategory, label, "actor-categories", *spans)

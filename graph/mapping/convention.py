@@ -69,20 +69,14 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
         for b in n.beneficiaries:
             m.add(s, CCM.beneficiary, _category(m, b, n))
         if n.strength:
-            m.add(s, CCM.strength, _concept(m, "strengths", n.strength))
+            m.add(s, CCM.strength, m.keyword("strengths", n.strength))
         if n.rule_kind:
-            m.add(s, CCM.ruleKind, _concept(m, "rule-kinds", n.rule_kind))
+            m.add(s, CCM.ruleKind, m.keyword("rule-kinds", n.rule_kind))
         if n.rule_kind == "definition":
             term = next(d.term for d in m.corpus.convention.definitions if d.number == int(n.provision[1]))
             m.add(s, CCM.defines, m.iris.term(term))
         m.deadlines(s, n.deadlines)
-        for i, cond in enumerate(n.conditions, 1):
-            of = f"{label[0].lower()}{label[1:]}"
-            node = m.entity(m.iris.condition(s, i), CCM.Condition, f"Condition {i} of {of}", cond.span)
-            m.graph.add((s, CCM.hasCondition, node))
-            m.add(node, CCM.text, Literal(cond.text, lang="en"))
-            m.add(node, CCM.conditionKind, _concept(m, "condition-kinds", cond.kind))
-            m.deadlines(node, cond.deadlines)
+        m.conditions(s, n.conditions, f"{label[0].lower()}{label[1:]}")
         if n.reporting_period:
             m.add(s, CCM.reportingPeriod, Literal(n.reporting_period, lang="en"))
         for path in n.required_items:
@@ -106,11 +100,6 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
 
 def _statement_iri(m: Mapper, n: Norm) -> URIRef:
     return m.iris.rule(n.provision, n.index) if n.kind == "rule" else m.iris.obligation(n.provision, n.index)
-
-
-def _concept(m: Mapper, scheme: str, key: str) -> URIRef:
-    """A concept of a small scheme the text's wording gives (strengths, rule kinds, condition kinds)."""
-    return m.concept(m.iris.concept(scheme, key), SKOS.Concept, key.replace("-", " ").capitalize(), scheme)
 
 
 def _category(m: Mapper, label: str, n: Norm) -> URIRef:

@@ -22,12 +22,7 @@ def map_instruments(m: Mapper) -> None:
         spans = [m.iris.span_range(str(t)) for t in m.provenance.graph.objects(s, CCM.extractedFrom)]
         for instrument, start, end in found:
             i = m.iris.instrument(instrument.key)
-            kind = m.concept(
-                m.iris.concept("instrument-kinds", instrument.kind),
-                SKOS.Concept,
-                instrument.kind.capitalize(),
-                "instrument-kinds",
-            )
+            kind = m.keyword("instrument-kinds", instrument.kind)
             m.entity(i, CCM.ExternalInstrument, instrument.label)
             m.add(i, CCM.instrumentKind, kind)
             m.graph.add((s, CCM.invokes, i))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rdflib import SKOS, Literal, URIRef
+from rdflib import Literal, URIRef
 
 from ..parse.records import Action, IntroParagraph, Section
 from ..sources.text import iso_date, title_case
@@ -90,8 +90,7 @@ def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None
     for theme in a.themes:  # what its commitment names besides its section ("risk reduction education")
         m.add(s, CCM.namesTheme, m.iris.theme(theme))
     if a.strength:
-        label = a.strength.replace("-", " ").capitalize()
-        m.add(s, CCM.strength, m.concept(m.iris.concept("strengths", a.strength), SKOS.Concept, label, "strengths"))
+        m.add(s, CCM.strength, m.keyword("strengths", a.strength))
     if a.table_text and a.table_span:  # the indicator table words the action differently
         m.add(s, CCM.tableWording, Literal(a.table_text, lang="en"))
     for label in a.addressees:

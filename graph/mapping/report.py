@@ -84,8 +84,7 @@ def _decisions(m: Mapper, annexes: dict[str, URIRef]) -> None:
         m.add(s, CCM.text, Literal(act.text, lang="en"))
         m.add(s, CCM.recordedIn, paragraph)
         m.add(s, CCM.takenAt, meeting)
-        concept = m.iris.concept("decision-kinds", act.kind)
-        m.add(s, CCM.decisionKind, m.concept(concept, SKOS.Concept, kind.capitalize(), "decision-kinds"))
+        m.add(s, CCM.decisionKind, m.keyword("decision-kinds", act.kind))
         for symbol in act.symbols:
             dated = next((x.date for x in r.symbols if x.symbol == symbol), None)
             m.add(s, CCM.concerns, m.un_document(symbol, act.span, dated))
@@ -98,13 +97,4 @@ def _decisions(m: Mapper, annexes: dict[str, URIRef]) -> None:
         m.add(s, CCM.place, Literal(act.place) if act.place else None)
         m.add(s, SDO.startDate, date(act.start) if act.start else None)
         m.add(s, SDO.endDate, date(act.end) if act.end else None)
-        for i, cond in enumerate(act.conditions, 1):
-            node = m.entity(
-                m.iris.condition(s, i), CCM.Condition, f"Condition {i} of {label[0].lower()}{label[1:]}", cond.span
-            )
-            m.graph.add((s, CCM.hasCondition, node))
-            m.add(node, CCM.text, Literal(cond.text, lang="en"))
-            ckind = m.concept(
-                m.iris.concept("condition-kinds", cond.kind), SKOS.Concept, cond.kind.capitalize(), "condition-kinds"
-            )
-            m.add(node, CCM.conditionKind, ckind)
+        m.conditions(s, act.conditions, f"{label[0].lower()}{label[1:]}")
