@@ -74,11 +74,10 @@ def _corrected(q: str) -> str | None:
     vocabulary = _vocabulary()
     out, changed = [], False
     for word in re.findall(r"\w+", q.lower()):
-        stem = _stem(word)
-        if stem in vocabulary or any(v.startswith(stem) for v in vocabulary if len(stem) > 2):
+        if word in vocabulary or any(v.startswith(word) for v in vocabulary if len(word) > 2):
             out.append(word)
             continue
-        close = difflib.get_close_matches(stem, vocabulary, n=1, cutoff=0.75)
+        close = difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)
         out.append(close[0] if close else word)
         changed = changed or bool(close)
     return " ".join(out) if changed else None
@@ -89,12 +88,6 @@ def _vocabulary() -> list[str]:
     if words is None:
         words = _local.vocabulary = [r[0] for r in _db().execute("SELECT term FROM vocabulary WHERE doc > 0")]
     return words
-
-
-def _stem(word: str) -> str:
-    """The index's form of a word: FTS5's Porter tokenizer run on it by SQLite itself."""
-    row = _db().execute("SELECT term FROM vocabulary WHERE term = ?", (word,)).fetchone()
-    return row[0] if row else word
 
 
 def _rank(q: str, label: str) -> int:

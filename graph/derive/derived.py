@@ -137,16 +137,15 @@ class Deriver:
                 due = add_duration(convention.toPython(), str(duration))
                 self._due(deadline, None, due, by_convention, [self.iris.convention()])
             elif anchor == "entry-into-force-for-state-party":
-                since = self._plan_start(deadline)
+                since = self._plan_start(owner)
                 for code, start in sorted(entry_into_force.items()):
                     due = add_duration(start, str(duration))
                     if since is None or due >= since:
                         self._due(deadline, code, due, by_state, [])
 
-    def _plan_start(self, deadline: URIRef) -> dt.date | None:
+    def _plan_start(self, owner: URIRef | None) -> dt.date | None:
         """When the plan that states a time limit began, if a plan does: a plan sets no due date before
         it existed ('within two years of entry into force for new States Parties' in 2021 is not due in 2014)."""
-        owner = self.asserted.value(None, CCM.hasDeadline, deadline)
         plan = self.asserted.value(owner, CCM.inPlan) if owner is not None else None
         if plan is None:
             return None

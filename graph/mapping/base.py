@@ -142,9 +142,7 @@ class Mapper:
             if d.month_day:
                 self.add(node, CCM.dayOfYear, Literal(d.month_day, datatype=XSD.gMonthDay))
             if d.applies_to:  # "(or within two years of entry into force for new States Parties)"
-                group = self.category(d.applies_to, d.span)
-                self.graph.add((group, SKOS.broader, self.category(category_label("States Parties"))))
-                self.graph.add((node, CCM.appliesTo, group))
+                self.graph.add((node, CCM.appliesTo, self.narrowed_category(d.applies_to, d.span)))
 
     def concept(self, s: URIRef, cls: URIRef, label: str, scheme: str, *spans: Span) -> URIRef:
         self.entity(s, cls, label, *spans)
@@ -181,6 +179,15 @@ class Mapper:
 
     def category(self, label: str, *spans: Span) -> URIRef:
         return self.concept(self.iris.category(label), CCM.ActorCategory, label, "actor-categories", *spans)
+
+    def narrowed_category(self, label: str, *spans: Span) -> URIRef:
+        """An actor category; one the text narrows from the States Parties ('New States Parties', 'States
+        Parties retaining ...') is skos:narrower than all States Parties."""
+        s = self.category(label, *spans)
+        everyone = category_label("States Parties")
+        if label != everyone and re.search(r"\bStates?\s+Part(?:y|ies)\b", label):
+            self.graph.add((s, SKOS.broader, self.category(everyone)))
+        return s
 
     def theme_of(self, heading: str) -> URIRef | None:
         """The theme a section heading or topic names, if it names one."""

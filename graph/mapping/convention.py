@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from rdflib import SKOS, Literal, URIRef
 
-from ..parse.actors import category_label
 from ..parse.records import Norm, Provision
 from ..vocab import CCM
 from .base import Mapper, date, letter_order, provision_label
@@ -63,11 +60,11 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
         m.add(s, CCM.text, Literal(n.text, lang="en"))
         m.add(s, CCM.statedIn, m.iris.provision(n.provision))
         for b in n.bearers:
-            m.add(s, CCM.bearer, _category(m, b, n))
+            m.add(s, CCM.bearer, m.narrowed_category(b, n.span))
         for r in n.recipients:
-            m.add(s, CCM.recipient, _category(m, r, n))
+            m.add(s, CCM.recipient, m.narrowed_category(r, n.span))
         for b in n.beneficiaries:
-            m.add(s, CCM.beneficiary, _category(m, b, n))
+            m.add(s, CCM.beneficiary, m.narrowed_category(b, n.span))
         if n.strength:
             m.add(s, CCM.strength, m.keyword("strengths", n.strength))
         if n.rule_kind:
@@ -100,15 +97,6 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
 
 def _statement_iri(m: Mapper, n: Norm) -> URIRef:
     return m.iris.rule(n.provision, n.index) if n.kind == "rule" else m.iris.obligation(n.provision, n.index)
-
-
-def _category(m: Mapper, label: str, n: Norm) -> URIRef:
-    """An actor category; one the text narrows ('States Parties retaining ...') is narrower than all States Parties."""
-    s = m.category(label, n.span)
-    everyone = category_label("States Parties")
-    if label != everyone and re.search(r"\bStates?\s+Part(?:y|ies)\b", label):
-        m.graph.add((s, SKOS.broader, m.category(everyone)))
-    return s
 
 
 def _provision(m: Mapper, p: Provision, doc: URIRef) -> None:

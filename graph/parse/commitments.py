@@ -10,11 +10,8 @@ to encourage others ("Encourage and ...": encouraging).
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import snowballstemmer
-
-from ..sources.text import STOP_WORDS
+from ..sources.text import STOP_WORDS, stem
 from .records import Action
 
 _SHOULD = re.compile(r"\bshould\b")
@@ -44,16 +41,8 @@ def strength(action: Action) -> str:
     return "firm"
 
 
-_stem = cache(snowballstemmer.stemmer("english").stemWord)  # the texts repeat their words
-
-
 def _stems(text: str) -> list[str]:
-    return [_stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS]
-
-
-@cache
-def _label_stems(name: str) -> list[str]:
-    return _stems(name)
+    return [stem(w) for w in re.findall(r"[a-z]+", text.lower()) if w not in STOP_WORDS]
 
 
 def themes_named(first_sentence: str, labels: dict[str, list[str]]) -> list[str]:
@@ -63,7 +52,7 @@ def themes_named(first_sentence: str, labels: dict[str, list[str]]) -> list[str]
     found = []
     for theme, names in labels.items():
         for name in names:
-            want = _label_stems(name)
+            want = _stems(name)
             if want and _in_order(want, words):
                 found.append(theme)
                 break

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..sources import SourceText
-from ..sources.text import MONTH_NAMES, iso_date
+from ..sources.text import iso_date
 from .citations import document_symbols, meeting_refs
 from .norms import locate
 from .records import Condition, DecisionAct, ReportParagraph
@@ -28,14 +28,16 @@ _CONDITIONS = [
     ("funding", re.compile(r"\b(?:supported\s+through|covered\s+by)\s+voluntary[^.;]*")),
     ("assistance", re.compile(r"\bassisted\s+by\s+(?!such\b)[^,.;]+")),
 ]
-_PLACE = re.compile(r"\bin\s+([A-Z][a-z]+,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\s+from\b")
-_DATES = re.compile(rf"\bfrom\s+(\d{{1,2}})\s+to\s+(\d{{1,2}})\s+({MONTH_NAMES}),?\s+(\d{{4}})")
 _ANNEX = re.compile(r"\bAnnex\s+(I+)\b")
 
 
-def read(src: SourceText, paragraph: ReportParagraph, person: re.Pattern[str]) -> list[DecisionAct]:
+def read(
+    src: SourceText, paragraph: ReportParagraph, person: re.Pattern[str], held_at: re.Pattern[str]
+) -> list[DecisionAct]:
     """The decisions one paragraph records, in order; a sentence without a decision verb ("Costs for
-    these activities would be covered by voluntary ... contributions") conditions the act before it."""
+    these activities would be covered by voluntary ... contributions") conditions the act before it.
+    `person` and `held_at` are the report's own readings of a named person and of where and when a
+    meeting is held, so that a decision and the report's account of its meeting say the same."""
     text = paragraph.text
     verbs = list(_VERB.finditer(text))
     acts: list[DecisionAct] = []
@@ -61,11 +63,11 @@ def read(src: SourceText, paragraph: ReportParagraph, person: re.Pattern[str]) -
         act.annexes = _ANNEX.findall(clause)
         act.meetings = [ref for ref, _, _ in meeting_refs(clause)]
         act.persons = [m.group("name") for m in person.finditer(clause)]
-        if (place := _PLACE.search(clause)) and kind == "hold":
-            act.place = place.group(1)
-        if (dates := _DATES.search(clause)) and kind == "hold":
-            d1, d2, month, year = dates.groups()
-            act.start, act.end = iso_date(d1, month, year), iso_date(d2, month, year)
+        if kind == "hold" and (held := held_at.search(clause)):
+            act.place = ", ".join(x for x in (held.group("place"), held.group("country")) if x)
+            first, last = held.group("day") or held.group("d1"), held.group("day") or held.group("d2")
+            act.start = iso_date(first, held.group("month"), held.group("year"))
+            act.end = iso_date(last, held.group("month"), held.group("year"))
         acts.append(act)
     for act in acts:
         _conditions(src, act, act.text)

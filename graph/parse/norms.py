@@ -17,15 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
-
-import snowballstemmer
 
 from ..sources import SourceText, Span
-from ..sources.text import STOP_WORDS
+from ..sources.text import STOP_WORDS, stem
 from .actors import category_label
 from .citations import article_refs
-from .records import Condition, Deadline, Norm, NormKey
+from .records import Condition, Norm, NormKey
 from .time_limits import find_deadlines
 
 
@@ -171,7 +168,6 @@ _STRENGTH = [
     ("best-efforts", re.compile(r"\b(?:make\s+(?:every|its\s+best)\s+efforts?|[Ss]trive|all\s+feasible\s+steps)\b")),
 ]
 
-_stem = cache(snowballstemmer.stemmer("english").stemWord)  # the texts repeat their words
 # the nominalised verbs exceptions are worded with ("the retention or acquisition ... is permitted")
 _VERB_OF = {"retention": "retain", "acquisition": "acquire", "transfer": "transfer", "use": "use"}
 # what follows a head noun used as a noun ("a request for", "assistance to", "information pertaining")
@@ -262,11 +258,11 @@ def _read_clause(r: RawStatement, clause: str, antecedent: str | None, done: lis
     chapeau_modal = _main_modal(r.chapeau, _lead_end(r.chapeau)[0]) if r.chapeau else None
     if modal is None and chapeau_modal is None:
         if _RULE_WITHOUT_MODAL.search(own):
-            return Norm(r.path, 0, "rule", [], clause, r.span, rule_kind=_rule_kind(own), deadlines=_limits(own, r))
+            return _rule(r, clause, own)
         return None
     predicate = own[modal.end() :].strip(" ,") if modal else ""
     if modal and (_RULE_PREDICATE.match(predicate) or own[body_start:].startswith("The purpose of")):
-        norm = Norm(r.path, 0, "rule", [], clause, r.span, rule_kind=_rule_kind(own), deadlines=_limits(own, r))
+        norm = _rule(r, clause, own)
         norm.conditions = _conditions(own, lead_word, lead_text, r)
         return norm
 
@@ -289,7 +285,7 @@ def _read_clause(r: RawStatement, clause: str, antecedent: str | None, done: lis
     norm = Norm(r.path, 0, kind, bearers, clause, r.span, strength=strength, own_text=own, regulates=regulated)
     norm.conditions = _conditions(own, lead_word, lead_text, r)
     taken = " ".join(c.text for c in norm.conditions if c.deadlines)
-    norm.deadlines = [d for d in _limits(own, r) if d.text not in taken]
+    norm.deadlines = [d for d in find_deadlines(own, r.span) if d.text not in taken]
     after = own[modal.end() :] if modal else own
     norm.recipients, norm.beneficiaries = _parties(after, own)
     if kind == "duty" and _REPORT.search(own):
@@ -298,10 +294,6 @@ def _read_clause(r: RawStatement, clause: str, antecedent: str | None, done: lis
             norm.reporting_period = m.group(1)
     if r.items and _REQUIRED_ITEMS.search(own):
         norm.required_items = list(r.items)
-    if m := _NOTWITHSTANDING.match(own):
-        norm.exception_article = int(m.group(1))
-    if m := _NOTHING_AUTHORISES.match(r.chapeau or own):
-        norm.limits_paragraph = (r.path[0], m.group(1))
     norm.refs = article_refs(own, int(r.path[0]), r.path[1] if len(r.path) > 1 else None)
     return norm
 
@@ -332,8 +324,10 @@ def _strength(predicate: str, own: str) -> str:
     return "firm"
 
 
-def _rule_kind(text: str) -> str:
-    return next((name for name, p in _RULE_KIND if p.search(text)), "other")
+def _rule(r: RawStatement, clause: str, own: str) -> Norm:
+    """A constitutive rule: what it settles, and the time limits it states (20.3's six months)."""
+    kind = next((name for name, p in _RULE_KIND if p.search(own)), "other")
+    return Norm(r.path, 0, "rule", [], clause, r.span, rule_kind=kind, deadlines=find_deadlines(own, r.span))
 
 
 def _label(phrase: str) -> str:
@@ -431,10 +425,9 @@ def _introducer(head: str, r: RawStatement, done: list[Norm]) -> Norm | None:
             modal = _main_modal(n.text, _lead_end(n.text)[0])
             after = n.text[modal.end() :] if modal else n.text
             for m in pattern.finditer(after):
-                noun = re.match(
-                    r"\s*(?:for|of|to|on|than|shall|may|which|that|pertaining|concerning|[.,;:]|$)", after[m.end() :]
-                ) or re.search(r"\ban?\s+(?:[\w-]+\s+){0,2}$", after[: m.start()])
-                if noun and _indefinite(after[: m.start()]):
+                before = after[: m.start()]
+                noun = _NOUN_FOLLOWS.match(after, m.end()) or re.search(r"\ban?\s+(?:[\w-]+\s+){0,2}$", before)
+                if noun and _indefinite(before):
                     return n
     return None
 
@@ -452,8 +445,7 @@ def _indefinite(before: str) -> bool:
 
 def _conditions(own: str, lead_word: str | None, lead_text: str, r: RawStatement) -> list[Condition]:
     found: list[Condition] = []
-    if lead_word and lead_word in _CONDITION_LEAD or (lead_word and lead_word.split()[0] in _CONDITION_LEAD):
-        kind = _CONDITION_LEAD.get(lead_word) or _CONDITION_LEAD[lead_word.split()[0]]
+    if kind := _CONDITION_LEAD.get(lead_word or ""):
         found.append(Condition(kind, lead_text, r.span, find_deadlines(lead_text, r.span)))
     for kind, pattern in _CONDITIONS:
         for m in pattern.finditer(own):
@@ -462,10 +454,6 @@ def _conditions(own: str, lead_word: str | None, lead_text: str, r: RawStatement
                 continue
             found.append(Condition(kind, text, r.span, find_deadlines(text, r.span) if kind == "proviso" else []))
     return found
-
-
-def _limits(own: str, r: RawStatement) -> list[Deadline]:
-    return find_deadlines(own, r.span)
 
 
 def _parties(after: str, own: str) -> tuple[list[str], list[str]]:
@@ -511,7 +499,7 @@ def _words(text: str) -> set[str]:
     for w in re.findall(r"[a-z]+", text.lower()):
         if w in STOP_WORDS or w in ("state", "states", "party", "parties", "convention", "article", "provisions"):
             continue
-        out.add(_stem(_VERB_OF.get(w, w)))
+        out.add(stem(_VERB_OF.get(w, w)))
     return out
 
 
@@ -520,10 +508,11 @@ def _link(norms: list[Norm]) -> None:
     for n in norms:
         by_paragraph.setdefault(n.provision[:2], []).append(n)
     for n in norms:
-        if n.exception_article is not None:
-            n.exception_to = _overridden(n, [m for m in norms if m.provision[0] == str(n.exception_article)])
-        if n.limits_paragraph is not None:
-            n.limits = [m.key for m in norms if m.provision[:2] == n.limits_paragraph and m.kind == "permission"]
+        if m := _NOTWITHSTANDING.match(n.own_text or n.text):
+            n.exception_to = _overridden(n, [x for x in norms if x.provision[0] == m.group(1)])
+        if m := _NOTHING_AUTHORISES.match(n.text):  # an item's text begins with its chapeau
+            limited = (n.provision[0], m.group(1))
+            n.limits = [x.key for x in norms if x.provision[:2] == limited and x.kind == "permission"]
         if m := _UPDATED.search(n.text):
             n.updates = [x.key for x in by_paragraph.get((n.provision[0], m.group(1)), []) if x.reporting]
         for d in n.deadlines:
@@ -563,7 +552,7 @@ def _link(norms: list[Norm]) -> None:
             n.renews = [x.key for x in norms if x.provision[:2] in cited and x.extends]
 
 
-def _overridden(exception: Norm, candidates: list[Norm]) -> list[tuple[tuple[str, ...], str, int]]:
+def _overridden(exception: Norm, candidates: list[Norm]) -> list[NormKey]:
     """The norms of the article an exception names that share most of its activity words."""
     text = _NOTWITHSTANDING.sub("", exception.text)
     words = _words(text)

@@ -115,9 +115,7 @@ class Norm:
     required_items: list[tuple[str, ...]] = field(default_factory=list)
     refs: list[ArticleRef] = field(default_factory=list)
     own_text: str | None = None  # an item's own words, without the chapeau it completes
-    exception_article: int | None = None
     exception_to: list[NormKey] = field(default_factory=list)
-    limits_paragraph: tuple[str, str] | None = None
     limits: list[NormKey] = field(default_factory=list)
     updates: list[NormKey] = field(default_factory=list)
     extends: list[tuple[NormKey, int]] = field(default_factory=list)  # (norm, its deadline's number)

@@ -44,7 +44,7 @@ def parse(src: SourceText) -> ReportRecords:
     for p in out.paragraphs:
         _facts(src, out, p)
         if p.section.startswith("DECISIONS"):
-            out.decisions.extend(decisions.read(src, p, PERSON))
+            out.decisions.extend(decisions.read(src, p, PERSON, HELD_AT))
     return out
 
 
@@ -138,7 +138,7 @@ def _add_meeting(out: ReportRecords, name: str, span: Span, **facts: object) -> 
     return meeting
 
 
-_HELD_AT = re.compile(
+HELD_AT = re.compile(
     r"\b(?:was\s+held|would\s+take\s+place|to\s+hold\s+the\s+(?P<held>\w+\s+Meeting\s+of\s+States\s+Parties))"
     r"\s+(?:at|in)\s+(?P<place>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)*)(?:,\s+(?P<country>[A-Z][\w'’ ]+?))?,?\s+"
     rf"(?:on\s+(?P<day>\d{{1,2}})|from\s+(?P<d1>\d{{1,2}})\s+to\s+(?P<d2>\d{{1,2}}))\s+(?P<month>{MONTH_NAMES}),?\s+(?P<year>\d{{4}})"
@@ -150,7 +150,7 @@ _NAMED = re.compile(
 
 def _meetings(out: ReportRecords, text: str, span: Span) -> None:
     """Meetings named, and where and when one "was held" or "would take place"."""
-    for m in _HELD_AT.finditer(text):
+    for m in HELD_AT.finditer(text):
         named = [n.group() for n in _NAMED.finditer(text, 0, m.start())]
         name = m.group("held") or (named[-1] if named else None)
         if name is None:

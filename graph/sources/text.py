@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import cache
+
+import snowballstemmer
 
 _TAGS = re.compile(r"</?(?:p|ul|li|br)\b[^>]*>")
 _EMPHASIS = re.compile(r"\*+")
@@ -154,3 +157,7 @@ def title_case(text: str) -> str:
     """'FINAL DOCUMENT' -> 'Final Document'; 'VIENTIANE ACTION PLAN' -> 'Vientiane Action Plan'."""
     words = text.strip().lower().split()
     return " ".join(w if i and w in _SMALL_WORDS else w.capitalize() for i, w in enumerate(words))
+
+
+# Snowball's English stemmer, cached: the texts repeat their words ("stockpiles", "stockpiling": "stockpil")
+stem = cache(snowballstemmer.stemmer("english").stemWord)

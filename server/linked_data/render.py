@@ -119,9 +119,8 @@ def label(iri: str) -> str:
     found = data.label(iri)
     if found:
         return found
-    for _, ns in QUERY_PREFIXES.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return _words(iri[len(ns) :])
+    if name := prefixed(iri):
+        return _words(name.split(":", 1)[1])
     if iri.startswith(_VOCABULARIES) and (m := re.search(r"[#/]([A-Za-z][\w-]*)$", iri)):
         return _words(m.group(1))  # odrl:Permission: 'permission', the IRI in the link's title
     if iri.startswith(data.base):
