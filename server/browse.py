@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -10,6 +9,7 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 from rdflib import OWL
 
+from graph.sources.text import natural_key
 from graph.vocab import CCM, node
 from graph.vocab.external import RDF_TYPE, sparql_prefixes
 
@@ -126,8 +126,8 @@ def listing(name: str) -> str:
     for row in _select(query):
         order = row["order"]
         key = (
-            _natural(order.value) if _is_text(order) else [(0, float(order.value), "")],
-            _natural(row["label"].value),
+            natural_key(order.value) if _is_text(order) else [(0, float(order.value), "")],
+            natural_key(row["label"].value),
         )
         rows[row["group"].value].append((key, row["item"].value, row["label"].value))
     # "Article 2" before "Article 10", "ccm" beside "CCM": numbers by value, letters without case
@@ -137,12 +137,6 @@ def listing(name: str) -> str:
 
 def _is_text(term: ox.Term) -> bool:
     return isinstance(term, ox.Literal) and not term.datatype.value.endswith(("integer", "decimal", "int"))
-
-
-def _natural(text: str) -> list[tuple[int, float, str]]:
-    return [
-        (0, float(part), "") if part.isdigit() else (1, 0.0, part.casefold()) for part in re.findall(r"\d+|\D+", text)
-    ]
 
 
 @bp.route("/ontology")

@@ -20,7 +20,7 @@ bp = Blueprint("documents", __name__)
 
 @bp.route("/documents")
 def documents() -> str:
-    return render_template("pages/documents.html", files=SOURCE_FILES)
+    return render_template("pages/documents.html", sources=SOURCES)
 
 
 @bp.route("/documents/<key>")
@@ -42,7 +42,8 @@ def document(key: str) -> str:
     return render_template(
         "pages/document.html",
         key=key,
-        name=SOURCE_FILES[key],
+        name=SOURCES[key].title,
+        file=SOURCE_FILES[key],
         body=_anchored(text, _spans(key), highlight),
         back=back,
         back_label=back_label,

@@ -316,3 +316,31 @@ def test_document_parts_have_breadcrumbs_and_neighbours_and_search_groups_read_a
     assert 'rel="next" href="/id/convention/article/4/paragraph/3"' in page
     found = request(server, "GET", "/search?q=victim+assistance").text
     assert "<h2>Plan section " in found and "PlanSection" not in found
+
+
+def test_article_pages_list_what_they_lay_down_and_lead_to_the_articles_beside_them(server):
+    from collections import Counter
+
+    from .norm_table import NORMS
+
+    page = request(server, "GET", "/id/convention/article/4", headers={"Accept": "text/html"}).text
+    # the recitals of the preamble are parts of the Convention too, but not articles
+    assert 'rel="prev" href="/id/convention/article/3"' in page
+    assert 'rel="next" href="/id/convention/article/5"' in page
+    section = re.search(r'<section aria-labelledby="norms-h">(.*?)</section>', page, re.S).group(1)
+    shown = dict(re.findall(r'title="ccm:(\w+)">[^<]+</a> <span class="count">\((\d+)\)</span>', section))
+    kinds = {"duty": "Duty", "prohibition": "Prohibition", "permission": "Permission", "rule": "ConstitutiveRule"}
+    read = Counter(kinds[kind] for provision, _, kind, _ in NORMS if provision.split(".")[0] == "4")
+    assert {k: int(v) for k, v in shown.items()} == dict(read)  # 16 duties, 1 prohibition, 3 permissions, 1 rule
+
+
+def test_sources_are_named_in_words_and_each_quote_holds_what_it_sources(server):
+    page = request(server, "GET", "/id/state/LAO", headers={"Accept": "text/html"}).text
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", page, re.S)
+    # 002 paragraph 1 names the Convention's States Parties meeting, not the host; paragraph 6 names Lao
+    assert "Lao People" in quotes[0]
+    captions = re.findall(r"<figcaption>(.*?)</figcaption>", page, re.S)
+    assert captions and all(not re.search(r">\d{3}_[^<]*\.(txt|csv)", c) for c in captions)
+    assert any("Final Document of the First Meeting of States Parties" in c for c in captions)
+    listing = request(server, "GET", "/documents").text
+    assert "Lausanne Action Plan" in listing and "003_" in listing  # the title, and the file beside it

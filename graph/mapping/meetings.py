@@ -25,7 +25,7 @@ def map_meetings(m: Mapper) -> None:
         m.add(s, CCM.year, year(meeting.year) if meeting.year else None)
         m.add(s, CCM.place, Literal(meeting.place) if meeting.place else None)
         if meeting.country:
-            m.add(s, CCM.hostCountry, m.state(meeting.country, meeting.spans[0]))
+            m.add(s, CCM.hostCountry, m.state(meeting.country, meeting.country_span or meeting.spans[0]))
 
 
 def map_themes(m: Mapper) -> None:

@@ -68,7 +68,7 @@ class Provenance:
             f = self.iris.source_file(key)
             self.graph.add((f, RDF.type, CCM.SourceFile))
             self.graph.add((f, RDF.type, PROV.Entity))
-            self.graph.add((f, RDFS.label, Literal(src.path.name)))
+            self.graph.add((f, RDFS.label, Literal(src.title or src.path.name)))
             self.graph.add((f, CCM.fileName, Literal(src.path.name)))
             self.graph.add((f, CCM.sha256, Literal(src.sha256)))
             self.graph.add((f, DCTERMS.format, Literal(media_type(src.path.name))))

@@ -234,6 +234,7 @@ class Meeting:
     year: int | None = None
     place: str | None = None
     country: str | None = None
+    country_span: Span | None = None  # where the host country is named (not the meeting's first mention)
 
 
 @dataclass

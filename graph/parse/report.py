@@ -165,6 +165,7 @@ def _meetings(out: ReportRecords, text: str, span: Span) -> None:
             year=int(m.group("year")),
             place=m.group("place"),
             country=m.group("country"),
+            country_span=span if m.group("country") else None,
         )
     for m in _NAMED.finditer(text):
         _add_meeting(out, m.group(), span)

@@ -40,6 +40,7 @@ class SourceText:
     text: str = field(repr=False)
     sha256: str
     kind: str = ""  # which parser reads it (the registry's)
+    title: str = ""  # what it holds, in words (the registry's)
 
     @classmethod
     def load(cls, source: Source, directory: Path = DOCUMENTS_DIR) -> SourceText:
@@ -55,7 +56,9 @@ class SourceText:
             raise ParseError(path, line, f"not valid UTF-8 ({exc.reason})") from None
         if not text.strip():  # an empty copy would build, silently short of everything it states
             raise ParseError(path, 1, "source document is empty")
-        return cls(key=key, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), kind=source.kind)
+        return cls(
+            key=key, path=path, text=text, sha256=hashlib.sha256(raw).hexdigest(), kind=source.kind, title=source.title
+        )
 
     @cached_property
     def _line_starts(self) -> list[int]:

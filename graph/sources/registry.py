@@ -19,6 +19,7 @@ class Source:
     key: str  # the file name's prefix, stable across versions of the file
     file: str
     kind: str  # which parser reads it
+    title: str = ""  # what the file holds, in words (pages show it instead of the file name)
 
 
 def registry(directory: Path = DOCUMENTS_DIR) -> list[Source]:
@@ -35,7 +36,9 @@ def registry(directory: Path = DOCUMENTS_DIR) -> list[Source]:
         missing = {"key", "file", "kind"} - set(entry)
         if missing or entry.get("kind") not in KINDS:
             raise ValueError(f"{path}: source {n} needs key, file and a kind among {', '.join(KINDS)}")
-        out.append(Source(str(entry["key"]), str(entry["file"]), str(entry["kind"])))
+        out.append(
+            Source(str(entry["key"]), str(entry["file"]), str(entry["kind"]), str(entry.get("title", entry["file"])))
+        )
     if len({s.key for s in out}) != len(out):
         raise ValueError(f"{path}: two sources share a key")
     return out

@@ -161,3 +161,11 @@ def title_case(text: str) -> str:
 
 # Snowball's English stemmer, cached: the texts repeat their words ("stockpiles", "stockpiling": "stockpil")
 stem = cache(snowballstemmer.stemmer("english").stemWord)
+
+
+def natural_key(text: str) -> list[tuple[int, float, str]]:
+    """A sort key reading numbers by value and letters without case: "Article 2" before "Article 10",
+    action/9 before action/10."""
+    return [
+        (0, float(part), "") if part.isdigit() else (1, 0.0, part.casefold()) for part in re.findall(r"\d+|\D+", text)
+    ]

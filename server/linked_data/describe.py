@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 
+from graph.sources.text import natural_key
 from graph.vocab import OA, CCMNodes, node
 from graph.vocab.external import RDF_TYPE, RDFS_LABEL
 
@@ -32,6 +33,7 @@ class Source:
     end: int
     quote: str
     span: str  # the span's IRI
+    title: str = ""  # what the file holds, in words
 
 
 @dataclass
@@ -84,7 +86,7 @@ def describe(data: Dataset, iri: str) -> Entity | None:
             incoming[q.predicate.value].append(q.subject.value)
         entity.quads.append(q)
         linked.add(q.subject.value)
-    entity.incoming = {p: sorted(subjects, key=_sort_key) for p, subjects in incoming.items()}
+    entity.incoming = {p: sorted(subjects, key=natural_key) for p, subjects in incoming.items()}
     for other in sorted(linked):  # sorted: the same document every time, in every process
         for q in data.store.quads_for_pattern(ox.NamedNode(other), RDFS_LABEL, None, None):
             entity.quads.append(q)
@@ -95,24 +97,21 @@ def describe(data: Dataset, iri: str) -> Entity | None:
     return entity
 
 
-def _sort_key(iri: str) -> tuple[tuple[int, int, str], ...]:
-    # numbers in IRIs sort as numbers: action/9 before action/10
-    parts = iri.split("/")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
-
-
 def _source(data: Dataset, span: ox.NamedNode, graph: ox.NamedNode, quads: list[ox.Quad]) -> Source:
     values: dict[ox.NamedNode, ox.Term] = {}
     for q in data.store.quads_for_pattern(span, None, None, graph):
         quads.append(q)
         values[q.predicate] = q.object
-    file_name = ""
+    file_name = title = ""
     if isinstance(source := values.get(_HAS_SOURCE), ox.NamedNode):
         for q in data.store.quads_for_pattern(source, CCMNodes.fileName, None, graph):
             file_name = q.object.value
+        title = data.label(source.value) or file_name
     selector: dict[ox.NamedNode, ox.Term] = {}
     for sel in (data.iris.quote_selector(span.value), data.iris.position_selector(span.value)):
         for q in data.store.quads_for_pattern(ox.NamedNode(str(sel)), None, None, graph):
             quads.append(q)
             selector[q.predicate] = q.object
-    return Source(file_name, int(selector[_START].value), int(selector[_END].value), selector[_EXACT].value, span.value)
+    return Source(
+        file_name, int(selector[_START].value), int(selector[_END].value), selector[_EXACT].value, span.value, title
+    )

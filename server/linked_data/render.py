@@ -128,8 +128,12 @@ def label(iri: str) -> str:
     return iri
 
 
-# vocabularies we align to but do not list as query prefixes (ODRL, LKIF): their terms by name
-_VOCABULARIES = ("http://www.w3.org/ns/odrl/2/", "http://www.estrellaproject.org/lkif-core/")
+# vocabularies we align to but do not list as query prefixes (ODRL, LKIF, ELI): their terms by name
+_VOCABULARIES = (
+    "http://www.w3.org/ns/odrl/2/",
+    "http://www.estrellaproject.org/lkif-core/",
+    "http://data.europa.eu/eli/ontology#",
+)
 _ALIASES = {"altLabel": "alternative label", "prefLabel": "preferred label", "seeAlso": "see also"}
 
 

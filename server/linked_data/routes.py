@@ -16,8 +16,9 @@ from flask import Blueprint, Response, abort, render_template, request
 from rdflib import Graph
 
 from graph.publish.jsonld_context import context
+from graph.sources.text import natural_key
 from graph.vocab import CCM, node
-from graph.vocab.external import QUERY_PREFIXES
+from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE
 
 from ..calendar.model import state_calendar, today
 from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
@@ -193,7 +194,32 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         withdrawal_rule=str(data.iris.provision(("20", "3"))),
         schema_org=legislation(entity, request.base_url),
         trail=_trail(data, entity),
+        provisions=_statements_in(data, entity.iri),
     )
+
+
+# the kinds of statement a provision makes, in the order a reader of the article wants them
+_KINDS = ("Duty", "Prohibition", "Permission", "ConstitutiveRule")
+
+
+def _statements_in(data: ds.Dataset, iri: str) -> list[dict[str, object]]:
+    """The norms and rules a provision states, itself or in any of its parts, grouped by kind."""
+    kinds = " ".join(f"ccm:{k}" for k in _KINDS)
+    rows = data.store.query(
+        f"""PREFIX ccm: <{CCM._NS}>
+        SELECT ?s ?kind ?text WHERE {{
+          ?s ccm:statedIn ?p ; a ?kind ; ccm:text ?text . ?p ccm:partOf* <{iri}> . VALUES ?kind {{ {kinds} }}
+        }}""",
+        use_default_graph_as_union=True,
+    )
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        grouped.setdefault(row["kind"].value, []).append((row["s"].value, row["text"].value))
+    return [
+        {"kind": str(CCM[k]), "statements": sorted(set(grouped[str(CCM[k])]), key=lambda st: natural_key(st[0]))}
+        for k in _KINDS
+        if str(CCM[k]) in grouped
+    ]
 
 
 def _trail(data: ds.Dataset, entity: Entity) -> dict[str, object]:
@@ -205,8 +231,13 @@ def _trail(data: ds.Dataset, entity: Entity) -> dict[str, object]:
         above = next(data.store.quads_for_pattern(parent, node(CCM.partOf), None), None)
         parent = above.object if above else None
     siblings: list[tuple[float, str]] = []
+    # neighbours of the same kind: an article's are articles, not the preamble's recitals numbered alike
+    kinds = {st.object for st in entity.statements if st.predicate == RDF_TYPE and not st.inferred}
+    asserted = data.graph("asserted")
     if ancestors:
         for q in data.store.quads_for_pattern(None, node(CCM.partOf), ox.NamedNode(ancestors[-1])):
+            if not all(next(data.store.quads_for_pattern(q.subject, RDF_TYPE, k, asserted), None) for k in kinds):
+                continue
             order = next(data.store.quads_for_pattern(q.subject, node(CCM.order), None), None)
             if order is not None and isinstance(order.object, ox.Literal):
                 siblings.append((float(order.object.value), q.subject.value))
