@@ -18,7 +18,7 @@ from .negotiation import BY_SUFFIX, DOCUMENT_FORMATS, choose
 from .store import dataset as ds
 
 bp = Blueprint("browse", __name__)
-PREFIXES = sparql_prefixes("ccm", "rdfs", "skos")
+PREFIXES = sparql_prefixes("ccm", "rdfs", "skos", "oa")
 
 # name -> (title, query giving ?item ?label ?group ?order), grouped by ?group
 LISTS = {
@@ -87,8 +87,19 @@ LISTS = {
     "themes": (
         "Themes",
         """
-        SELECT ?item ?label ("Themes" AS ?group) (?label AS ?order) WHERE { ?item a ccm:Theme ; skos:prefLabel ?label }
-        ORDER BY ?label""",
+        SELECT DISTINCT ?item ?label ?group (?label AS ?order) WHERE {
+          ?item a ccm:Theme ; skos:prefLabel ?label .
+          # a plan's themes apart from a meeting's topics: each theme under whatever uses it
+          { ?action ccm:theme ?item ; ccm:inPlan ?plan . ?plan rdfs:label ?plabel .
+            BIND(CONCAT("Themes of the ", ?plabel) AS ?group) BIND(0 AS ?rank) }
+          UNION
+          { ?office a ccm:Office ; ccm:topic ?item ; ccm:officeAt ?meeting . ?meeting rdfs:label ?mlabel .
+            BIND(CONCAT("Topics of offices held at the ", ?mlabel) AS ?group) BIND(1 AS ?rank) }
+          UNION
+          { FILTER NOT EXISTS { ?action ccm:theme ?item } FILTER NOT EXISTS { ?office ccm:topic ?item }
+            ?item ccm:extractedFrom/oa:hasSource/rdfs:label ?source .
+            BIND(CONCAT("Other topics of the ", ?source) AS ?group) BIND(2 AS ?rank) }
+        } ORDER BY ?rank DESC(?group) ?label""",
     ),
 }
 

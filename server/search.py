@@ -83,6 +83,11 @@ def _corrected(q: str) -> str | None:
     return " ".join(out) if changed else None
 
 
+def entities() -> list[tuple[str, str]]:
+    """Every indexed entity's IRI and label, for clients that complete names locally."""
+    return _db().execute("SELECT iri, label FROM entity ORDER BY iri").fetchall()
+
+
 def _vocabulary() -> list[str]:
     words = getattr(_local, "vocabulary", None)
     if words is None:

@@ -205,6 +205,37 @@ def test_query_ui_shows_what_the_endpoint_refused(live_server, browser):
     page.close()
 
 
+def test_query_editor_completes_our_classes_properties_and_entities_without_a_query_per_key(live_server, browser):
+    page = browser.new_page()
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(f"{live_server}/query")
+    page.wait_for_selector(".yasqe .CodeMirror")
+
+    def complete(text: str, typed: str) -> list[str]:
+        page.evaluate(
+            "q => { const y = yasgui.getTab().getYasqe(); y.setValue(q); y.focus();"
+            " y.getDoc().setCursor(y.getDoc().lineCount(), 0); }",
+            text,
+        )
+        page.keyboard.type(typed, delay=30)
+        hints = page.locator(".CodeMirror-hints li")
+        hints.first.wait_for(timeout=10000)
+        return hints.all_inner_texts()
+
+    prologue = "PREFIX ccm: <https://w3id.org/ccm/ontology#>\nSELECT * WHERE { ?x "
+    # a class after `a`, with its label; the ontology declares ccm:Duty
+    assert any(h.startswith("ccm:Duty") and "duty" in h for h in complete(prologue + "a ccm:Du", "t"))
+    # a property in a property position
+    assert any(h.startswith("ccm:attendee") for h in complete(prologue, "ccm:atte"))
+    # an entity by a word of its label: 002 paragraph 7 lists the Lao People's Democratic Republic
+    found = complete(prologue + "ccm:attendee ", "<lao")
+    assert any("/id/state/LAO>" in h and "Lao People" in h for h in found)
+    sent = [u for u in asked if "/sparql" in u or "/search" in u]
+    assert sent == [] and sum(u.endswith("/query/terms.json") for u in asked) == 1
+    page.close()
+
+
 AXE = Path(__file__).resolve().parents[1] / ".venv" / "axe-core" / "axe.min.js"  # `make setup` fetches it
 MAIN_PAGES = {
     "home": "/",

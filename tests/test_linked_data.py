@@ -344,3 +344,29 @@ def test_sources_are_named_in_words_and_each_quote_holds_what_it_sources(server)
     assert any("Final Document of the First Meeting of States Parties" in c for c in captions)
     listing = request(server, "GET", "/documents").text
     assert "Lausanne Action Plan" in listing and "003_" in listing  # the title, and the file beside it
+
+
+def test_themes_list_the_plans_themes_apart_from_a_meetings_topics(server):
+    page = request(server, "GET", "/browse/themes").text
+    groups = {
+        m.group(1): re.findall(r'<a href="/id/theme/[^"]+">([^<]+)</a>', m.group(2))
+        for m in re.finditer(r"<h2>([^<]+?) <span.*?</h2>\s*<ul>(.*?)</ul>", page, re.S)
+    }
+    # 003, the Lausanne booklet: ten section headings, "Guiding principles and actions (1–9)" to
+    # "Measures to ensure compliance (49–50)"
+    assert len(groups["Themes of the Lausanne Action Plan"]) == 10
+    assert "Risk education" in groups["Themes of the Lausanne Action Plan"]
+    assert "Risk education" not in groups["Themes of the Vientiane Action Plan"]
+    # 002: the Friends of the President's remits are the meeting's topics, not a plan's themes
+    topics = groups["Topics of offices held at the First Meeting of States Parties"]
+    assert "Reporting Formats" in topics
+    assert all("Reporting Formats" not in g for name, g in groups.items() if name.startswith("Themes of"))
+    listed = {label for g in groups.values() for label in g}
+    every = request(
+        server,
+        "GET",
+        "/sparql?query="
+        + quote("PREFIX ccm: <https://w3id.org/ccm/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?t a ccm:Theme }"),
+        headers={"Accept": "text/csv"},
+    ).text.split()[1]
+    assert len(listed) == int(every)  # none left out
