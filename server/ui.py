@@ -25,7 +25,8 @@ PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 SELECT DISTINCT ?term ?kind WHERE {
   { GRAPH ?g { ?term a owl:Class } BIND("class" AS ?kind) }
   UNION { GRAPH ?g { ?x a ?term } BIND("class" AS ?kind) }
-  UNION { GRAPH ?g { ?term a ?t } VALUES ?t { owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property }
+  UNION { GRAPH ?g { ?term a ?t }
+          VALUES ?t { owl:ObjectProperty owl:DatatypeProperty owl:AnnotationProperty rdf:Property }
           BIND("property" AS ?kind) }
   UNION { GRAPH ?g { ?x ?term ?y } BIND("property" AS ?kind) }
   FILTER(isIRI(?term))

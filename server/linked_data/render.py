@@ -212,9 +212,38 @@ def linked_text(text: str) -> Markup:
     return Markup("").join(out)
 
 
+_ITEM = re.compile(r"\s+-\s+(?=(?:[a-z]{1,4}[.)]|\([a-z]{1,4}\))\s)")
+
+
+def structured_text(text: str) -> Markup:
+    """A provision's text as the document sets it out: its numbered paragraphs apart, and within each
+    the lettered items the parser joined with " - " as a list (linked as `linked_text` links)."""
+    paragraphs, start, number = [], 0, 2
+    # only the next number in sequence starts a paragraph, so "Article 3. " in the prose does not
+    for m in re.finditer(r"\s(?=(\d{1,2})\.\s)", text):
+        if int(m.group(1)) == number:
+            paragraphs.append(text[start : m.start()])
+            start, number = m.end(), number + 1
+    paragraphs.append(text[start:])
+    out = []
+    for paragraph in paragraphs:
+        lead, *items = _ITEM.split(paragraph)
+        out.append(Markup("<p>") + linked_text(lead) + Markup("</p>"))
+        if items:
+            lis = Markup("").join(Markup("<li>") + linked_text(item) + Markup("</li>") for item in items)
+            out.append(Markup('<ul class="items">') + lis + Markup("</ul>"))
+    return Markup("").join(out)
+
+
 def init_app(app: Flask) -> None:
     """Make the filters and the ccm: namespace available to every template."""
     app.jinja_env.filters.update(
-        link=link, term=term, label=label, href=href, linked_text=linked_text, quote_text=clean
+        link=link,
+        term=term,
+        label=label,
+        href=href,
+        linked_text=linked_text,
+        structured_text=structured_text,
+        quote_text=clean,
     )
     app.jinja_env.globals.update(CCM=str(CCM._NS))
