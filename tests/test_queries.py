@@ -213,6 +213,26 @@ def test_vientiane_commitments_without_successor(server):
     assert 66 not in numbers and 53 in numbers and 0 < len(numbers) < 66
 
 
+def test_deadlines_changed_since_vientiane(server):
+    found = rows(server, "32-deadlines-changed-since-vientiane")
+    changes = {(int(r["lausanne"]), int(r["vientiane"]), r["change"]) for r in found}
+    # 001 #12: "within one year of entry into force for that State Party"; 003 action 18: "within two years
+    # of entry into force for new States Parties" (relaxed) and "no later than the Eleventh Meeting of
+    # States Parties in 2022" (a kind of deadline #12 did not have: added)
+    assert {(18, 12, "relaxed"), (18, 12, "added")} <= changes
+    before = {r["deadline"] for r in found if r["lausanne"] == "18" and r["when"] == "before"}
+    assert before == {"Within one year of entry into force for that State Party"}
+    assert all(c != "unchanged" for *_, c in changes)
+
+
+def test_commitments_that_bind_more_firmly_or_sooner(server):
+    found = {(int(r["lausanne"]), int(r["vientiane"])): r for r in rows(server, "33-tightened-commitments")}
+    # 001 #38 is in "States Parties in a position to do so should undertake the following" (recommended);
+    # 003 action 40: "States Parties will ... provide sustainable assistance" (firm)
+    assert (found[(40, 38)]["strengthBefore"], found[(40, 38)]["strengthAfter"]) == ("Recommended", "Firm")
+    assert all(r["strengthBefore"] != r["strengthAfter"] or r.get("deadline") == "tightened" for r in found.values())
+
+
 def test_lausanne_actions_serving_article_4(server):
     found = {(int(r["number"]), r["basis"]) for r in rows(server, "20-lausanne-actions-serving-article-4")}
     # 003: "Survey and clearance" actions 18-26 are addressed to "States Parties with obligations under

@@ -3,7 +3,7 @@
 - what is due when: the Convention-anchored time limits as dates, and, given a table of the dates
   the Convention entered into force for each State Party, every state's own due dates;
 - which article an action serves through its theme (what its text cites is asserted, not derived);
-- how the plans evolved: for each Lausanne action its closest Vientiane actions, and the reverse.
+- how the plans evolved: each Lausanne action's Vientiane predecessors and what changed (lineage.py).
 
 Similarity is TF-IDF cosine over the words of the texts; the method and its threshold are
 resources of their own, which every derived link names.
@@ -17,11 +17,10 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..vocab import CCM, TIME, Iris
+from . import lineage
 from .dates import add_duration, add_months
 from .similarity import Tfidf, content_words
 
-LINEAGE_THRESHOLD = 0.2  # below this cosine, two actions share words, not a commitment
-LINEAGE_TOP = 2  # closest actions kept on each side
 _CONSENT_KINDS = (CCM.ConsentToBeBound, CCM.Ratification, CCM.Acceptance, CCM.Approval, CCM.Accession)
 
 
@@ -245,50 +244,80 @@ class Deriver:
                 self.graph.add((action, CCM.servesArticle, article))
 
     # -- how the plans evolved ------------------------------------------------------
+    def concept(self, scheme: str, key: str, scheme_label: str) -> URIRef:
+        """A concept of a small scheme of the derived graph ('deadline-changes': 'tightened')."""
+        c, s = self.iris.concept(scheme, key), self.iris.scheme(scheme)
+        g = self.graph
+        g.add((c, RDF.type, SKOS.Concept))
+        g.add((c, SKOS.prefLabel, Literal(key.replace("-", " "), lang="en")))
+        g.add((c, RDFS.label, Literal(key.replace("-", " "), lang="en")))
+        g.add((c, SKOS.inScheme, s))
+        g.add((s, RDF.type, SKOS.ConceptScheme))
+        g.add((s, RDFS.label, Literal(scheme_label, lang="en")))
+        g.add((s, SKOS.prefLabel, Literal(scheme_label, lang="en")))
+        g.add((s, SKOS.hasTopConcept, c))
+        return c
+
     def lineage(self) -> None:
-        asserted = self.asserted
+        """Each Lausanne action's Vientiane predecessors (graph/derive/lineage.py), with what changed."""
+        asserted, g = self.asserted, self.graph
         method = self.method(
             "action-lineage",
-            "Closest actions of the other plan",
-            f"TF-IDF cosine between action texts (with their lettered items); for each action the "
-            f"{LINEAGE_TOP} closest of the other plan scoring at least {LINEAGE_THRESHOLD}.",
-            threshold=LINEAGE_THRESHOLD,
+            "Predecessors of a later plan's actions",
+            "Candidates from an inverted index of Snowball stems (acronyms the plans define read as their words), "
+            f"at most {lineage.POSTINGS} entries per term; score: TF-IDF cosine of the action texts (commitment and "
+            f"items, not the chapeau), plus {lineage.THEME_BONUS} for a shared theme and {lineage.ARTICLE_BONUS} "
+            f"for a shared cited article; predecessors: every candidate scoring at least {lineage.THRESHOLD} and "
+            f"{lineage.RELATIVE:.0%} of the best. Relation: merged for two or more predecessors; otherwise same "
+            f"(cosine at least {lineage.SAME}), strengthened (binds more firmly), or narrower or broader by which "
+            "text holds more of the other's weight.",
+            threshold=lineage.THRESHOLD,
         )
-        plans = {"vap": [], "lap": []}
-        texts = {}
-        for action in asserted.subjects(RDF.type, CCM.Action):
-            key = "vap" if "/vap/" in str(action) else "lap"
-            plans[key].append(action)
-            items = " ".join(str(asserted.value(i, CCM.text)) for i in asserted.objects(action, CCM.hasItem))
-            texts[action] = f"{asserted.value(action, CCM.text)} {items}"
-        model = Tfidf.fit(texts)
-        pairs: dict[tuple[URIRef, URIRef], float] = {}
-        for side, other in (("lap", "vap"), ("vap", "lap")):
-            for action in plans[side]:
-                scored = sorted(((model.cosine(action, o), o) for o in plans[other]), reverse=True)[:LINEAGE_TOP]
-                for score, o in scored:
-                    if score >= LINEAGE_THRESHOLD:
-                        lap, vap = (action, o) if side == "lap" else (o, action)
-                        pairs[(lap, vap)] = score
-        for (lap, vap), score in sorted(pairs.items()):
+        actions = lineage.commitments(asserted)
+        earlier = [a for a in actions if a.plan == self.iris.plan("vap")]
+        later = [a for a in actions if a.plan == self.iris.plan("lap")]
+        by_iri = {a.iri: a for a in actions}
+        for link in lineage.links(earlier, later):
+            lap, vap = link.successor, link.predecessor
+            after, before = by_iri[lap], by_iri[vap]
             node = self.iris.lineage(lap, vap)
-            g = self.graph
+            label = f"{asserted.value(lap, RDFS.label)} continues {asserted.value(vap, RDFS.label)}"
             g.add((node, RDF.type, CCM.Lineage))
+            g.add((node, RDFS.label, Literal(label, lang="en")))
+            g.add((node, CCM.successor, lap))
+            g.add((node, CCM.predecessor, vap))
+            g.add((node, CCM.similarity, Literal(f"{link.score:.4f}", datatype=XSD.decimal)))
+            g.add((node, CCM.textSimilarity, Literal(f"{link.cosine:.4f}", datatype=XSD.decimal)))
+            g.add((node, CCM.lineageRelation, self.concept("lineage-relations", link.relation, "Lineage relations")))
+            for shared in link.shared:
+                g.add((node, CCM.sharedArticle if "/convention/" in str(shared) else CCM.sharedTheme, shared))
+            g.add((node, PROV.wasGeneratedBy, method))
+            g.add((lap, CCM.continues, vap))
+            # what changed, as data: before and after, and the direction of the change
+            if before.strength is not None:
+                g.add((node, CCM.strengthBefore, before.strength))
+            if after.strength is not None:
+                g.add((node, CCM.strengthAfter, after.strength))
+            if change := lineage.strength_change(before.strength, after.strength):
+                g.add((node, CCM.strengthChange, self.concept("strength-changes", change, "Strength changes")))
+            for a in before.addressees:
+                g.add((node, CCM.addresseeBefore, a))
+            for a in after.addressees:
+                g.add((node, CCM.addresseeAfter, a))
+            same = before.addressees == after.addressees
             g.add(
                 (
                     node,
-                    RDFS.label,
-                    Literal(
-                        f"{asserted.value(lap, RDFS.label)} continues {asserted.value(vap, RDFS.label)}",
-                        lang="en",
-                    ),
+                    CCM.addresseeChange,
+                    self.concept("addressee-changes", "unchanged" if same else "changed", "Addressee changes"),
                 )
             )
-            g.add((node, CCM.successor, lap))
-            g.add((node, CCM.predecessor, vap))
-            g.add((node, CCM.similarity, Literal(f"{score:.4f}", datatype=XSD.decimal)))
-            g.add((node, PROV.wasGeneratedBy, method))
-            g.add((lap, CCM.continues, vap))
+            for d in before.deadlines:
+                g.add((node, CCM.deadlineBefore, d))
+            for d in after.deadlines:
+                g.add((node, CCM.deadlineAfter, d))
+            for change in lineage.deadline_changes(asserted, before, after):
+                g.add((node, CCM.deadlineChange, self.concept("deadline-changes", change, "Deadline changes")))
 
 
 def derive(asserted: Graph, iris: Iris, entry_into_force: dict[str, dt.date] | None = None) -> Graph:

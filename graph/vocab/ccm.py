@@ -102,6 +102,9 @@ class CCM(DefinedNamespace):
     actionNumber: URIRef  # property: action number
     actionOn: URIRef  # property: action on
     addressee: URIRef  # property: addressee
+    addresseeAfter: URIRef  # property: addressee after
+    addresseeBefore: URIRef  # property: addressee before
+    addresseeChange: URIRef  # property: addressee change
     adopted: URIRef  # property: adopted on
     adoptedAt: URIRef  # property: adopted at
     adoptedIn: URIRef  # property: adopted in
@@ -122,6 +125,9 @@ class CCM(DefinedNamespace):
     conditionKind: URIRef  # property: condition kind
     continues: URIRef  # property: continues
     dayOfYear: URIRef  # property: day of the year
+    deadlineAfter: URIRef  # property: deadline after
+    deadlineBefore: URIRef  # property: deadline before
+    deadlineChange: URIRef  # property: deadline change
     deadlineText: URIRef  # property: deadline text
     decidedAt: URIRef  # property: decided at
     decisionKind: URIRef  # property: decision kind
@@ -159,6 +165,7 @@ class CCM(DefinedNamespace):
     invokes: URIRef  # property: invokes
     iso3166: URIRef  # property: ISO 3166-1 alpha-3 code
     limitsException: URIRef  # property: limits exception
+    lineageRelation: URIRef  # property: lineage relation
     mandate: URIRef  # property: mandate
     meetingNumber: URIRef  # property: meeting number
     namesTheme: URIRef  # property: names theme
@@ -190,6 +197,8 @@ class CCM(DefinedNamespace):
     ruleKind: URIRef  # property: rule kind
     servesArticle: URIRef  # property: serves article
     sha256: URIRef  # property: SHA-256
+    sharedArticle: URIRef  # property: shared article
+    sharedTheme: URIRef  # property: shared theme
     signedIn: URIRef  # property: signed in
     similarity: URIRef  # property: similarity
     spokeAt: URIRef  # property: delivered a message at
@@ -197,11 +206,15 @@ class CCM(DefinedNamespace):
     states: URIRef  # property: states
     statesFigure: URIRef  # property: states figure
     strength: URIRef  # property: strength
+    strengthAfter: URIRef  # property: strength after
+    strengthBefore: URIRef  # property: strength before
+    strengthChange: URIRef  # property: strength change
     successor: URIRef  # property: successor
     symbol: URIRef  # property: document symbol
     tableWording: URIRef  # property: table wording
     takenAt: URIRef  # property: taken at
     text: URIRef  # property: text
+    textSimilarity: URIRef  # property: text similarity
     theme: URIRef  # property: has theme
     threshold: URIRef  # property: threshold
     title: URIRef  # property: title
@@ -303,6 +316,9 @@ class CCMNodes:
     actionNumber = ox.NamedNode("https://w3id.org/ccm/ontology#actionNumber")
     actionOn = ox.NamedNode("https://w3id.org/ccm/ontology#actionOn")
     addressee = ox.NamedNode("https://w3id.org/ccm/ontology#addressee")
+    addresseeAfter = ox.NamedNode("https://w3id.org/ccm/ontology#addresseeAfter")
+    addresseeBefore = ox.NamedNode("https://w3id.org/ccm/ontology#addresseeBefore")
+    addresseeChange = ox.NamedNode("https://w3id.org/ccm/ontology#addresseeChange")
     adopted = ox.NamedNode("https://w3id.org/ccm/ontology#adopted")
     adoptedAt = ox.NamedNode("https://w3id.org/ccm/ontology#adoptedAt")
     adoptedIn = ox.NamedNode("https://w3id.org/ccm/ontology#adoptedIn")
@@ -323,6 +339,9 @@ class CCMNodes:
     conditionKind = ox.NamedNode("https://w3id.org/ccm/ontology#conditionKind")
     continues = ox.NamedNode("https://w3id.org/ccm/ontology#continues")
     dayOfYear = ox.NamedNode("https://w3id.org/ccm/ontology#dayOfYear")
+    deadlineAfter = ox.NamedNode("https://w3id.org/ccm/ontology#deadlineAfter")
+    deadlineBefore = ox.NamedNode("https://w3id.org/ccm/ontology#deadlineBefore")
+    deadlineChange = ox.NamedNode("https://w3id.org/ccm/ontology#deadlineChange")
     deadlineText = ox.NamedNode("https://w3id.org/ccm/ontology#deadlineText")
     decidedAt = ox.NamedNode("https://w3id.org/ccm/ontology#decidedAt")
     decisionKind = ox.NamedNode("https://w3id.org/ccm/ontology#decisionKind")
@@ -360,6 +379,7 @@ class CCMNodes:
     invokes = ox.NamedNode("https://w3id.org/ccm/ontology#invokes")
     iso3166 = ox.NamedNode("https://w3id.org/ccm/ontology#iso3166")
     limitsException = ox.NamedNode("https://w3id.org/ccm/ontology#limitsException")
+    lineageRelation = ox.NamedNode("https://w3id.org/ccm/ontology#lineageRelation")
     mandate = ox.NamedNode("https://w3id.org/ccm/ontology#mandate")
     meetingNumber = ox.NamedNode("https://w3id.org/ccm/ontology#meetingNumber")
     namesTheme = ox.NamedNode("https://w3id.org/ccm/ontology#namesTheme")
@@ -391,6 +411,8 @@ class CCMNodes:
     ruleKind = ox.NamedNode("https://w3id.org/ccm/ontology#ruleKind")
     servesArticle = ox.NamedNode("https://w3id.org/ccm/ontology#servesArticle")
     sha256 = ox.NamedNode("https://w3id.org/ccm/ontology#sha256")
+    sharedArticle = ox.NamedNode("https://w3id.org/ccm/ontology#sharedArticle")
+    sharedTheme = ox.NamedNode("https://w3id.org/ccm/ontology#sharedTheme")
     signedIn = ox.NamedNode("https://w3id.org/ccm/ontology#signedIn")
     similarity = ox.NamedNode("https://w3id.org/ccm/ontology#similarity")
     spokeAt = ox.NamedNode("https://w3id.org/ccm/ontology#spokeAt")
@@ -398,11 +420,15 @@ class CCMNodes:
     states = ox.NamedNode("https://w3id.org/ccm/ontology#states")
     statesFigure = ox.NamedNode("https://w3id.org/ccm/ontology#statesFigure")
     strength = ox.NamedNode("https://w3id.org/ccm/ontology#strength")
+    strengthAfter = ox.NamedNode("https://w3id.org/ccm/ontology#strengthAfter")
+    strengthBefore = ox.NamedNode("https://w3id.org/ccm/ontology#strengthBefore")
+    strengthChange = ox.NamedNode("https://w3id.org/ccm/ontology#strengthChange")
     successor = ox.NamedNode("https://w3id.org/ccm/ontology#successor")
     symbol = ox.NamedNode("https://w3id.org/ccm/ontology#symbol")
     tableWording = ox.NamedNode("https://w3id.org/ccm/ontology#tableWording")
     takenAt = ox.NamedNode("https://w3id.org/ccm/ontology#takenAt")
     text = ox.NamedNode("https://w3id.org/ccm/ontology#text")
+    textSimilarity = ox.NamedNode("https://w3id.org/ccm/ontology#textSimilarity")
     theme = ox.NamedNode("https://w3id.org/ccm/ontology#theme")
     threshold = ox.NamedNode("https://w3id.org/ccm/ontology#threshold")
     title = ox.NamedNode("https://w3id.org/ccm/ontology#title")
