@@ -70,12 +70,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         max_age=86400,
     )
 
-    from . import browse, calendar, documents, dumps, linked_data, search, ui, void
+    from . import browse, calendar, documents, dumps, lineage, linked_data, search, ui, void
     from .sparql import endpoint
 
     linked_data.init_app(app)
     search.init_app(app)
-    for module in (endpoint, ui, linked_data, browse, documents, search, dumps, void, calendar):
+    for module in (endpoint, ui, linked_data, browse, documents, search, dumps, void, calendar, lineage):
         app.register_blueprint(module.bp)
 
     @app.get("/favicon.ico")

@@ -250,6 +250,7 @@ MAIN_PAGES = {
     "document-003": "/documents/003",
     "query": "/query",
     "downloads": "/dump",
+    "lineage": "/lineage",
 }
 
 

@@ -383,3 +383,53 @@ def test_article_text_is_set_out_in_its_paragraphs_and_items(server):
     # a dash in prose is not an item: "- the" does not open a list
     action = request(server, "GET", "/id/vap/action/1", headers={"Accept": "text/html"}).text
     assert action.count('<ul class="items">') == 0
+
+
+def _count(server, sparql: str) -> int:
+    reply = request(server, "GET", "/sparql?query=" + quote(sparql), headers={"Accept": "text/csv"})
+    return int(reply.text.split()[1])
+
+
+def test_lineage_picture_and_its_numbers_agree_with_the_graph(server):
+    import csv
+    import io
+    import xml.etree.ElementTree as ET
+
+    page = request(server, "GET", "/lineage")
+    assert page.status == 200 and "<svg" in page.text
+    rows = list(csv.DictReader(io.StringIO(request(server, "GET", "/lineage.csv").text)))
+    links = sum(int(r["links"]) for r in rows if r["from_theme"] and r["to_theme"])
+    dropped = sum(int(r["links"]) for r in rows if not r["to_theme"])
+    new = sum(int(r["links"]) for r in rows if not r["from_theme"])
+    prefix = "PREFIX ccm: <https://w3id.org/ccm/ontology#> "
+    assert links == _count(server, prefix + "SELECT (COUNT(*) AS ?n) WHERE { ?l a ccm:Lineage }")
+    # dropped: the rows example query 19 lists; new: the Lausanne actions without a predecessor
+    assert dropped == _count(
+        server,
+        prefix + "SELECT (COUNT(*) AS ?n) WHERE { ?a ccm:inPlan <https://w3id.org/ccm/id/vap> ; a ccm:Action "
+        "FILTER NOT EXISTS { ?l ccm:predecessor ?a } }",
+    )
+    assert new == _count(
+        server,
+        prefix + "SELECT (COUNT(*) AS ?n) WHERE { ?a ccm:inPlan <https://w3id.org/ccm/id/lap> ; a ccm:Action "
+        "FILTER NOT EXISTS { ?l ccm:successor ?a } }",
+    )
+    svg = request(server, "GET", "/lineage.svg")
+    assert svg.header("Content-Type").startswith("image/svg+xml")
+    paths = ET.fromstring(svg.body).findall("{http://www.w3.org/2000/svg}path")
+    assert len(paths) == len(rows)  # a band per row of the CSV
+
+
+def test_action_pages_show_their_lineage_and_what_changed(server):
+    page = request(server, "GET", "/id/lap/action/18", headers={"Accept": "text/html"}).text
+    section = re.search(r'<section aria-labelledby="lineage-h">(.*?)</section>', page, re.S).group(1)
+    assert "Carries on" in section and 'href="/id/vap/action/12"' in section
+    row = re.search(r'<tr>\s*<td><a href="/id/vap/action/12">.*?</tr>', section, re.S).group()
+    # 001 #12 "Endeavour to, within one year of entry into force"; 003 action 18: "to the extent possible",
+    # "within two years of entry into force for new States Parties"
+    assert "Best efforts → Qualified" in row and "relaxed" in row
+    assert "Within one year of entry into force for that State Party →" in row
+    earlier = request(server, "GET", "/id/vap/action/12", headers={"Accept": "text/html"}).text
+    assert "Carried on by" in earlier and 'href="/id/lap/action/18"' in earlier
+    link = re.search(r'<a href="(/id/lineage/[^"]+)">', row).group(1)
+    assert request(server, "GET", link, headers={"Accept": "text/html"}).status == 200

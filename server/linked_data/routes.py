@@ -20,6 +20,7 @@ from graph.sources.text import natural_key
 from graph.vocab import CCM, node
 from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE
 
+from .. import lineage
 from ..calendar.model import state_calendar, today
 from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
 from ..store import dataset as ds
@@ -195,6 +196,7 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         schema_org=legislation(entity, request.base_url),
         trail=_trail(data, entity),
         provisions=_statements_in(data, entity.iri),
+        lineage=lineage.steps(entity.iri) if str(CCM.Action) in entity.types else [],
     )
 
 

@@ -1,0 +1,222 @@
+"""/lineage: how the Vientiane commitments carried into the Lausanne plan, theme to theme, drawn
+server-side as a Sankey diagram (SVG) with the numbers behind it as CSV; and, for one action's page,
+its predecessors or successors with their relation and what changed. Read from the store once per
+process (the data never changes while it runs)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from flask import Blueprint, Response, current_app, render_template
+from markupsafe import Markup, escape
+
+from graph.sources.text import natural_key
+from graph.vocab import CCM
+
+from .store import dataset as ds
+
+bp = Blueprint("lineage", __name__)
+
+NEW, DROPPED = "new in the later plan", "dropped since the earlier plan"
+_CHANGES = {
+    "relation": CCM.lineageRelation,
+    "score": CCM.similarity,
+    "strength_before": CCM.strengthBefore,
+    "strength_after": CCM.strengthAfter,
+    "strength_change": CCM.strengthChange,
+    "deadline_change": CCM.deadlineChange,
+    "deadline_before": CCM.deadlineBefore,
+    "deadline_after": CCM.deadlineAfter,
+    "addressee_change": CCM.addresseeChange,
+    "addressee_before": CCM.addresseeBefore,
+    "addressee_after": CCM.addresseeAfter,
+}
+
+
+@dataclass
+class Step:
+    """One lineage link as one action's page shows it."""
+
+    link: str
+    other: str  # the action on the other side
+    role: str  # predecessor | successor: what `other` is to the page's action
+    facts: dict[str, list[str]] = field(default_factory=dict)
+
+    def first(self, name: str) -> str | None:
+        values = self.facts.get(name)
+        return values[0] if values else None
+
+
+def steps(iri: str) -> list[Step]:
+    """The page's action's predecessors (for a later plan's action) or successors (for an earlier one's)."""
+    data = ds.get()
+    values = " ".join(f"<{p}>" for p in _CHANGES.values())
+    rows = data.store.query(
+        f"""PREFIX ccm: <{CCM._NS}>
+        SELECT ?link ?other ?role ?p ?o WHERE {{
+          {{ ?link ccm:successor <{iri}> ; ccm:predecessor ?other BIND("predecessor" AS ?role) }}
+          UNION {{ ?link ccm:predecessor <{iri}> ; ccm:successor ?other BIND("successor" AS ?role) }}
+          ?link ?p ?o . VALUES ?p {{ {values} }}
+        }}""",
+        use_default_graph_as_union=True,
+    )
+    names = {str(p): n for n, p in _CHANGES.items()}
+    found: dict[str, Step] = {}
+    for row in rows:
+        step = found.setdefault(row["link"].value, Step(row["link"].value, row["other"].value, row["role"].value))
+        step.facts.setdefault(names[row["p"].value], []).append(row["o"].value)
+    for step in found.values():
+        for values in step.facts.values():
+            values.sort(key=natural_key)
+    return sorted(found.values(), key=lambda s: (-float(s.first("score") or 0), natural_key(s.other)))
+
+
+@dataclass
+class Flows:
+    """Links between the themes of the earlier and the later plan, and what has no counterpart."""
+
+    earlier: str
+    later: str
+    flows: Counter[tuple[str, str]]  # (earlier theme, later theme) -> links
+    actions: dict[str, Counter[str]]  # plan -> theme -> actions
+
+
+def flows() -> Flows:
+    cached = current_app.extensions.get("ccm_lineage_flows")
+    if cached is not None:
+        return cached
+    data = ds.get()
+    earlier, later = str(data.iris.plan("vap")), str(data.iris.plan("lap"))
+    theme_of: dict[str, str] = {}
+    actions: dict[str, Counter[str]] = {earlier: Counter(), later: Counter()}
+    for row in data.store.query(
+        f"""PREFIX ccm: <{CCM._NS}>
+        SELECT ?a ?plan (SAMPLE(?t) AS ?theme) WHERE {{
+          ?a a ccm:Action ; ccm:inPlan ?plan .
+          OPTIONAL {{ ?a ccm:theme/<http://www.w3.org/2004/02/skos/core#prefLabel> ?t }}
+        }} GROUP BY ?a ?plan""",
+        use_default_graph_as_union=True,
+    ):
+        theme = row["theme"].value if row["theme"] is not None else "no theme"
+        theme_of[row["a"].value] = theme
+        actions.setdefault(row["plan"].value, Counter())[theme] += 1
+    counted: Counter[tuple[str, str]] = Counter()
+    with_successor, with_predecessor = set(), set()
+    for row in data.store.query(
+        f"PREFIX ccm: <{CCM._NS}> SELECT ?after ?before WHERE {{ ?l ccm:successor ?after ; ccm:predecessor ?before }}",
+        use_default_graph_as_union=True,
+    ):
+        after, before = row["after"].value, row["before"].value
+        counted[(theme_of.get(before, "no theme"), theme_of.get(after, "no theme"))] += 1
+        with_successor.add(before)
+        with_predecessor.add(after)
+    for action, theme in theme_of.items():
+        if action.startswith(earlier + "/") and action not in with_successor:
+            counted[(theme, DROPPED)] += 1
+        elif action.startswith(later + "/") and action not in with_predecessor:
+            counted[(NEW, theme)] += 1
+    result = Flows(data.label(earlier) or earlier, data.label(later) or later, counted, actions)
+    current_app.extensions["ccm_lineage_flows"] = result
+    return result
+
+
+def sankey(f: Flows, width: int = 1000) -> Markup:
+    """The flows as an SVG Sankey diagram: earlier themes on the left, later ones on the right."""
+    left, right = Counter(), Counter()
+    for (a, b), n in f.flows.items():
+        left[a] += n
+        right[b] += n
+
+    def order(side: Counter[str], last: str) -> list[str]:
+        return sorted(side, key=lambda t: (t == last, -side[t], t))
+
+    lefts, rights = order(left, NEW), order(right, DROPPED)
+    total = max(sum(left.values()), 1)
+    gap, top, unit = 10, 40, 6.0
+    height = int(top + total * unit + gap * max(len(lefts), len(rights)) + 20)
+    node_w, label_w = 14, 270
+    x_left, x_right = label_w, width - label_w - node_w
+
+    def positions(names: list[str], sizes: Counter[str]) -> dict[str, float]:
+        y, out = float(top), {}
+        for name in names:
+            out[name] = y
+            y += sizes[name] * unit + gap
+        return out
+
+    ly, ry = positions(lefts, left), positions(rights, right)
+    out_used, in_used = defaultdict(float), defaultdict(float)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-labelledby="sankey-title" class="sankey" font-family="system-ui, sans-serif" font-size="12">',
+        f'<title id="sankey-title">{escape(f.earlier)} to {escape(f.later)}: lineage links by theme</title>',
+        f'<text x="{x_left}" y="20" text-anchor="end" font-weight="bold">{escape(f.earlier)}</text>',
+        f'<text x="{x_right + node_w}" y="20" font-weight="bold">{escape(f.later)}</text>',
+    ]
+    for a in lefts:
+        for b in rights:
+            n = f.flows.get((a, b), 0)
+            if not n:
+                continue
+            thick = n * unit
+            y0 = ly[a] + out_used[a] + thick / 2
+            y1 = ry[b] + in_used[b] + thick / 2
+            out_used[a] += thick
+            in_used[b] += thick
+            mid = (x_left + node_w + x_right) / 2
+            colour = "#b2182b" if b == DROPPED else "#2166ac" if a == NEW else "#7f7f7f"
+            parts.append(
+                f'<path d="M{x_left + node_w},{y0:.1f} C{mid:.1f},{y0:.1f} {mid:.1f},{y1:.1f} {x_right},{y1:.1f}" '
+                f'fill="none" stroke="{colour}" stroke-opacity="0.35" stroke-width="{thick:.1f}">'
+                f"<title>{escape(a)} → {escape(b)}: {n}</title></path>"
+            )
+    for names, ys, sizes, x, anchor, tx in (
+        (lefts, ly, left, x_left, "end", x_left - 6),
+        (rights, ry, right, x_right, "start", x_right + node_w + 6),
+    ):
+        for name in names:
+            h = sizes[name] * unit
+            parts.append(f'<rect x="{x}" y="{ys[name]:.1f}" width="{node_w}" height="{h:.1f}" fill="#333"/>')
+            parts.append(
+                f'<text x="{tx}" y="{ys[name] + h / 2 + 4:.1f}" text-anchor="{anchor}">'
+                f"{escape(name)} ({sizes[name]})</text>"
+            )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+@bp.route("/lineage")
+def index() -> str:
+    f = flows()
+    rows = sorted(f.flows.items(), key=lambda kv: (kv[0][0] == NEW, kv[0][1] == DROPPED, -kv[1], kv[0]))
+    return render_template("lineage/index.html", flows=f, rows=rows, svg=sankey(f), new=NEW, dropped=DROPPED)
+
+
+@bp.route("/lineage.svg")
+def as_svg() -> Response:
+    return Response(str(sankey(flows())), mimetype="image/svg+xml")
+
+
+@bp.route("/lineage.csv")
+def as_csv() -> Response:
+    f = flows()
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")  # RFC 4180
+    w.writerow(["from_plan", "from_theme", "to_plan", "to_theme", "links"])
+    for (a, b), n in sorted(f.flows.items()):
+        # a new action comes from no plan, a dropped one goes to none
+        w.writerow(
+            [
+                "" if a == NEW else f.earlier,
+                "" if a == NEW else a,
+                "" if b == DROPPED else f.later,
+                "" if b == DROPPED else b,
+                n,
+            ]
+        )
+    return Response(
+        out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": "inline; filename=lineage.csv"}
+    )
