@@ -75,6 +75,34 @@ def steps(iri: str) -> list[Step]:
 
 
 @dataclass
+class Sides:
+    """A lineage link's page: the two actions' texts, earlier first, and what changed."""
+
+    before: tuple[str, str]  # (action, text)
+    after: tuple[str, str]
+    step: Step
+
+
+def sides(link: str) -> Sides | None:
+    data = ds.get()
+    rows = list(
+        data.store.query(
+            f"""PREFIX ccm: <{CCM._NS}>
+            SELECT ?before ?after ?was ?now WHERE {{
+              <{link}> ccm:predecessor ?before ; ccm:successor ?after .
+              ?before ccm:text ?was . ?after ccm:text ?now .
+            }}""",
+            use_default_graph_as_union=True,
+        )
+    )
+    if not rows:
+        return None
+    row = rows[0]
+    step = next(s for s in steps(row["after"].value) if s.link == link)
+    return Sides((row["before"].value, row["was"].value), (row["after"].value, row["now"].value), step)
+
+
+@dataclass
 class Flows:
     """Links between the themes of the earlier and the later plan, and what has no counterpart."""
 

@@ -432,4 +432,9 @@ def test_action_pages_show_their_lineage_and_what_changed(server):
     earlier = request(server, "GET", "/id/vap/action/12", headers={"Accept": "text/html"}).text
     assert "Carried on by" in earlier and 'href="/id/lap/action/18"' in earlier
     link = re.search(r'<a href="(/id/lineage/[^"]+)">', row).group(1)
-    assert request(server, "GET", link, headers={"Accept": "text/html"}).status == 200
+    linked = request(server, "GET", link, headers={"Accept": "text/html"})
+    assert linked.status == 200
+    sides = re.search(r'<section aria-labelledby="sides-h">(.*?)</section>', linked.text, re.S).group(1)
+    # both texts, the earlier first: 001 #12 "Endeavour to, within one year ..."; 003 18 "Identify the precise ..."
+    assert sides.index("Endeavour to, within one year") < sides.index("Identify the precise location")
+    assert "Best efforts → Qualified" in linked.text

@@ -197,6 +197,7 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         trail=_trail(data, entity),
         provisions=_statements_in(data, entity.iri),
         lineage=lineage.steps(entity.iri) if str(CCM.Action) in entity.types else [],
+        lineage_sides=lineage.sides(entity.iri) if str(CCM.Lineage) in entity.types else None,
     )
 
 
