@@ -49,8 +49,13 @@ $(VENV)/.installed: pyproject.toml
 build: setup
 	$(BIN)/ccmkg build
 
+# behind nginx (Debian's nginx-light, installed when missing and we may), else the app alone
+NGINX := $(shell command -v nginx 2>/dev/null || ls /usr/sbin/nginx 2>/dev/null)
 run: build
-	$(BIN)/ccmkg serve
+	@if [ -z "$(NGINX)" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; fi
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then $(BIN)/ccmkg deploy --port 5000; \
+	else echo "nginx not installed: serving without the proxy (see README, Serving tier)" >&2; $(BIN)/ccmkg serve; fi
 
 lint: setup
 	$(BIN)/ruff check graph server tests bench

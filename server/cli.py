@@ -73,16 +73,51 @@ def _serve(args: argparse.Namespace) -> int:
         dumps = Path(args.dumps) if args.dumps else DEFAULT_OUT
         serve(None, args.host, args.port, args.workers, args.timeout, store=args.store, dumps=dumps)
         return 0
+    if (data := _data_file(args)) is None:
+        return 2
+    serve(str(data), args.host, args.port, args.workers, args.timeout)
+    return 0
+
+
+def _data_file(args: argparse.Namespace) -> Path | None:
+    """The dataset file to serve: --data, or build/'s, built first when absent (None: it failed)."""
     out = Path(args.out)
     data = Path(args.data) if args.data else out / NQUADS
     if not args.data and not data.is_file():
         print(f"no dataset at {data}: building it first", file=sys.stderr)
-        if code := build(DOCUMENTS_DIR, DEFAULT_BASE, out):
-            return code
+        if build(DOCUMENTS_DIR, DEFAULT_BASE, out):
+            return None
     if not data.is_file():
         print(f"error: no dataset file {data}", file=sys.stderr)
-        return 2
-    serve(str(data.resolve()), args.host, args.port, args.workers, args.timeout)
+        return None
+    return data.resolve()
+
+
+def _deploy(args: argparse.Namespace) -> int:
+    from .deploy import Tier, deploy
+
+    if args.store:
+        source, dumps = ["--store", args.store], Path(args.dumps) if args.dumps else DEFAULT_OUT
+    else:
+        if (data := _data_file(args)) is None:
+            return 2
+        source, dumps = ["--data", str(data)], data.parent
+    tier = Tier(
+        host=args.host,
+        port=args.port,
+        serve_args=[*source, "--timeout", str(args.timeout)],
+        dumps=dumps,
+        timeout=args.timeout,
+        instances=args.instances,
+        workers=args.workers,
+        sparql_workers=args.sparql_workers,
+        per_client=args.per_client,
+    )
+    try:
+        deploy(tier)
+    except RuntimeError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -109,6 +144,21 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--workers", type=int, default=4, help="worker processes, each serving one request at a time")
     s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     s.set_defaults(func=_serve)
+    d = sub.add_parser(
+        "deploy", help="serve behind nginx: page instances, a SPARQL pool of its own, dumps from disk (needs nginx)"
+    )
+    d.add_argument("--data", help="serve this RDF dataset file instead of build/")
+    d.add_argument("--out", default=str(DEFAULT_OUT), help="the build directory to serve, built first if empty")
+    d.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
+    d.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
+    d.add_argument("--host", default="127.0.0.1")
+    d.add_argument("--port", type=int, default=8080)
+    d.add_argument("--instances", type=int, default=2, help="instances serving pages (default 2)")
+    d.add_argument("--workers", type=int, default=2, help="workers per page instance (default 2)")
+    d.add_argument("--sparql-workers", type=int, default=4, help="queries run at once (default 4)")
+    d.add_argument("--per-client", type=int, default=2, help="queries one client may run at once (default 2)")
+    d.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    d.set_defaults(func=_deploy)
     p = sub.add_parser("publish", help="load the built dataset into an external SPARQL store, graph by graph")
     p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")
     p.add_argument("--update", metavar="URL", help="its update endpoint (default: derived from --store)")

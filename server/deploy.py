@@ -1,0 +1,176 @@
+"""`ccmkg deploy`: the serving tier on one machine: nginx in front of several `ccmkg serve` instances.
+
+Pages, entity documents and health checks go to `instances` page instances; `/sparql` goes to an
+instance of its own, at most `sparql_workers` queries at once and `per_client` per client, answered
+503 with Retry-After when full; nginx serves the dumps from the build directory itself. nginx holds
+the client connections, so idle, slow-sending and slow-reading clients cost no worker. An instance
+that exits is started again; the others answer meanwhile. Configuration: templates/deploy/nginx.conf.
+"""
+
+from __future__ import annotations
+
+import grp
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+
+from graph.publish.files import DOWNLOADS
+
+TEMPLATES = Path(__file__).with_name("templates") / "deploy"
+
+
+def nginx_binary() -> str | None:
+    return shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).is_file()), None)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Instance:
+    port: int
+    workers: int
+    args: list[str]
+    process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        command = [sys.executable, "-m", "server.cli", "serve", *self.args]
+        command += ["--port", str(self.port), "--workers", str(self.workers)]
+        self.process = subprocess.Popen(command, start_new_session=True)
+
+    def ready(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/readyz", timeout=2) as r:
+                return r.status == 200
+        except OSError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+
+
+@dataclass
+class Tier:
+    """The instances and nginx, started and supervised together."""
+
+    host: str
+    port: int
+    serve_args: list[str]  # --data FILE or --store URL, --timeout
+    dumps: Path | None
+    timeout: float
+    instances: int = 2
+    workers: int = 2
+    sparql_workers: int = 4
+    per_client: int = 2
+    pages: list[Instance] = field(default_factory=list)
+    sparql: list[Instance] = field(default_factory=list)
+    nginx: subprocess.Popen | None = None
+    run: Path | None = None
+
+    def config(self) -> str:
+        env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
+        files = {}
+        if self.dumps is not None:
+            files = {n: (media, str((self.dumps / n).resolve())) for n, (_, media) in DOWNLOADS.items()}
+            files = {n: v for n, v in files.items() if Path(v[1]).is_file()}
+        user = None
+        if os.geteuid() == 0 and self.dumps is not None and self.dumps.exists():
+            owner = self.dumps.stat()
+            user = f"{pwd.getpwuid(owner.st_uid).pw_name} {grp.getgrgid(owner.st_gid).gr_name}"
+        return env.get_template("nginx.conf").render(
+            user=user,
+            run=self.run,
+            host=self.host,
+            port=self.port,
+            pages=[i.port for i in self.pages],
+            sparql=[i.port for i in self.sparql],
+            sparql_workers=self.sparql_workers,
+            per_client=self.per_client,
+            read_timeout=int(self.timeout) + 5,
+            files=files,
+        )
+
+    def start(self, startup: float = 120.0) -> None:
+        binary = nginx_binary()
+        if binary is None:
+            raise RuntimeError("nginx not found: install it (Debian: apt-get install nginx-light) or use `ccmkg serve`")
+        self.run = Path(tempfile.mkdtemp(prefix="ccmkg-deploy-"))
+        # nginx's workers drop root; they must reach their temporary folders
+        self.run.chmod(0o755)
+        for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (self.run / name).mkdir(mode=0o777)
+            (self.run / name).chmod(0o777)
+        self.pages = [Instance(_free_port(), self.workers, self.serve_args) for _ in range(self.instances)]
+        self.sparql = [Instance(_free_port(), self.sparql_workers, self.serve_args)]
+        for instance in self.pages + self.sparql:
+            instance.start()
+        deadline = time.monotonic() + startup
+        for instance in self.pages + self.sparql:
+            while not instance.ready():
+                if instance.process.poll() is not None or time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError(f"the instance on port {instance.port} did not start")
+                time.sleep(0.2)
+        conf = self.run / "nginx.conf"
+        conf.write_text(self.config())
+        self.nginx = subprocess.Popen(
+            [binary, "-p", str(self.run), "-c", str(conf), "-e", str(self.run / "error.log"), "-g", "daemon off;"],
+            start_new_session=True,
+        )
+
+    def supervise(self) -> None:
+        """Start again any instance that exited, until nginx stops or a signal arrives."""
+        while self.nginx is not None and self.nginx.poll() is None:
+            for instance in self.pages + self.sparql:
+                if instance.process is not None and instance.process.poll() is not None:
+                    print(f"instance on port {instance.port} exited: starting it again", file=sys.stderr)
+                    instance.start()
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        if self.nginx is not None and self.nginx.poll() is None:
+            self.nginx.send_signal(signal.SIGQUIT)  # graceful: finish what is in flight
+            try:
+                self.nginx.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.nginx.kill()
+        for instance in self.pages + self.sparql:
+            instance.stop()
+        if self.run is not None:
+            shutil.rmtree(self.run, ignore_errors=True)
+
+
+def deploy(tier: Tier) -> None:
+    def _stop(signum: int, _frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, _stop)
+    tier.start()
+    print(
+        f"serving on http://{tier.host}:{tier.port}/ (nginx; {tier.instances} page instances of "
+        f"{tier.workers} workers, SPARQL on {tier.sparql_workers} workers, {tier.per_client} per client)",
+        file=sys.stderr,
+    )
+    try:
+        tier.supervise()
+    finally:
+        tier.stop()
