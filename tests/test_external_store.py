@@ -4,7 +4,11 @@ fixture is parametrized)."""
 
 from __future__ import annotations
 
+import http.server
 import json
+import threading
+import time
+import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -84,3 +88,76 @@ def test_two_instances_on_one_store(tmp_path, dataset_file):
             page_a = request(first, "GET", "/id/lap/action/18.ttl").body
             page_b = request(second, "GET", "/id/lap/action/18.ttl").body
             assert page_a == page_b  # no per-process state: the same document from both
+
+
+class _FaultyStore:
+    """A store between the app and a real one that, when told to, answers garbage or trickles its
+    answer a byte at a time: what a broken or overloaded store does."""
+
+    def __init__(self, upstream: str) -> None:
+        self.mode = "pass"
+        faulty = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+            def _answer(self, body: bytes | None = None) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                sent = self.rfile.read(length) if length else None
+                forward = urllib.request.Request(
+                    upstream + self.path.removeprefix("/query"),
+                    data=sent,
+                    headers={k: v for k, v in self.headers.items() if k.lower() in ("content-type", "accept")},
+                    method=self.command,
+                )
+                with urllib.request.urlopen(forward, timeout=30) as r:
+                    status, media, body = r.status, r.headers.get("Content-Type"), r.read()
+                if faulty.mode == "garbage":
+                    body = b"<html><body>Proxy error: upstream hiccup</body></html>"
+                self.send_response(status)
+                self.send_header("Content-Type", media)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                if faulty.mode == "trickle":
+                    for i in range(len(body)):
+                        self.wfile.write(body[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(0.2)
+                else:
+                    self.wfile.write(body)
+
+            do_GET = do_POST = _answer
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.endpoint = f"http://127.0.0.1:{self.server.server_address[1]}/query"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_store_answering_garbage_is_502_and_one_trickling_is_503_by_the_deadline(external_store):
+    faulty = _FaultyStore(external_store)
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Action> }"
+    try:
+        with serve_store(faulty.endpoint, "--timeout", "3") as base:
+            assert query(base, q).status == 200
+            faulty.mode = "garbage"
+            reply = query(base, q)
+            # the store's fault, said as such: not "400 query syntax error" blamed on the user
+            assert reply.status == 502 and "not SPARQL JSON results" in reply.text, reply.text
+            page = request(base, "GET", "/id/lap/action/18", headers={"Accept": "text/html"})
+            assert page.status == 502 and "Traceback" not in page.text
+            faulty.mode = "trickle"
+            for path in ("/id/lap/action/18", "/readyz"):
+                started = time.monotonic()
+                reply = request(base, "GET", path, headers={"Accept": "text/html"}, timeout=30)
+                # every request that reads the store has the deadline (3 s), pages and health checks too
+                assert reply.status == 503 and time.monotonic() - started < 8, (path, reply.status)
+            faulty.mode = "pass"
+            assert query(base, q).status == 200
+    finally:
+        faulty.close()

@@ -9,6 +9,7 @@ query's own FROM still selects; other stores need it configured (see the README)
 from __future__ import annotations
 
 import re
+import time
 import urllib.error
 from collections.abc import Iterator
 from typing import Any
@@ -30,6 +31,18 @@ class StoreError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
+
+
+def _read_by(response: Any, deadline: float) -> bytes:
+    """The whole body, or StoreUnavailable past the deadline: a socket timeout bounds each read, not a
+    store that trickles a byte at a time."""
+    chunks = []
+    while chunk := response.read1(65536):
+        chunks.append(chunk)
+        if time.monotonic() > deadline:
+            response.close()
+            raise StoreUnavailable("the store's answer took longer than the deadline")
+    return b"".join(chunks)
 
 
 class RemoteStore:
@@ -63,9 +76,10 @@ class RemoteStore:
             client.addCustomHttpHeader("Accept", "application/n-triples")
         else:
             client = self._client(query, JSON, kwargs)
+        started = time.monotonic()
         try:
             response = client.query().response
-            return response.read(), response.headers.get("Content-Type", "")
+            return _read_by(response, started + self.timeout), response.headers.get("Content-Type", "")
         except QueryBadFormed as exc:
             m = re.search(r"Response:\s*b?(['\"])(.*)\1\s*$", str(exc), re.S)
             raise SyntaxError(m.group(2) if m else str(exc)) from None
@@ -88,7 +102,16 @@ class RemoteStore:
                 raise StoreError(
                     502, f"the triple store answered {media_type or 'no type'} it could not be read: {exc}"
                 ) from None
-        body, _ = self._run(query, kwargs, graph=False)
+        body, media_type = self._run(query, kwargs, graph=False)
+        try:  # read once through: the rows are parsed lazily, and a bad one must not pass for the user's error
+            parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+            if isinstance(parsed, ox.QuerySolutions):
+                for _ in parsed:
+                    pass
+        except SyntaxError as exc:
+            raise StoreError(
+                502, f"the triple store answered {media_type or 'no type'} that is not SPARQL JSON results: {exc}"
+            ) from None
         return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
 
     def quads_for_pattern(
