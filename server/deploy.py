@@ -116,7 +116,7 @@ class Tier:
         self.run = Path(tempfile.mkdtemp(prefix="ccmkg-deploy-"))
         # nginx's workers drop root; they must reach their temporary folders
         self.run.chmod(0o755)
-        for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+        for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
             (self.run / name).mkdir(mode=0o777)
             (self.run / name).chmod(0o777)
         self.pages = [Instance(_free_port(), self.workers, self.serve_args) for _ in range(self.instances)]

@@ -145,7 +145,8 @@ def test_an_instance_killed_under_load_costs_no_request_and_comes_back(tier):
         i = 0
         while time.monotonic() < stop:
             try:
-                statuses[request(base, "GET", paths[i % len(paths)], timeout=10).status] += 1
+                # a new address each time: past the cache, to the instances
+                statuses[request(base, "GET", f"{paths[i % len(paths)]}?probe={n}-{i}", timeout=10).status] += 1
             except (OSError, http.client.HTTPException) as exc:
                 statuses[type(exc).__name__] += 1
             i += 1
@@ -174,3 +175,21 @@ def test_dumps_come_from_disk_and_bad_paths_stay_4xx(tier):
     assert dump.header("Server") == "nginx" and dump.header("X-Content-Type-Options") == "nosniff"
     assert request(base, "GET", "/id/" + quote("a b")).status == 400
     assert request(base, "GET", "/dump/../../etc/passwd").status in (400, 404)
+
+
+def test_documents_and_get_queries_are_rendered_once_then_served_from_the_cache(tier):
+    base, *_ = tier
+    path, turtle = "/id/lap/action/29", {"Accept": "text/turtle"}
+    first, again = request(base, "GET", path, headers=turtle), request(base, "GET", path, headers=turtle)
+    assert (first.header("X-Cache"), again.header("X-Cache")) == ("MISS", "HIT") and first.body == again.body
+    # the format is part of what is cached: HTML is another document
+    html = request(base, "GET", path, headers={"Accept": "text/html"})
+    assert html.header("Content-Type").startswith("text/html") and html.header("X-Cache") == "MISS"
+    # validators still work from the cache
+    etag = again.header("ETag")
+    assert request(base, "GET", path, headers={**turtle, "If-None-Match": etag}).status == 304
+    ask = "/sparql?query=" + quote("ASK { ?s a <https://w3id.org/ccm/ontology#Action> }")
+    accept = {"Accept": "application/sparql-results+json"}
+    assert request(base, "GET", ask, headers=accept).header("X-Cache") == "MISS"
+    assert request(base, "GET", ask, headers=accept).header("X-Cache") == "HIT"
+    assert query(base, "ASK {}").header("X-Cache") is None  # a POST is never cached

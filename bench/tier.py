@@ -1,0 +1,226 @@
+"""The serving tier (`ccmkg deploy`: nginx, page instances, a SPARQL instance) beside Oxigraph's own
+server on the same data, as ratios (this machine is noisy):
+
+    python bench/tier.py [--duration 3] [--smoke]
+
+- cold queries: every request a different query (a numbered comment), so no cache answers it;
+- warm queries: the same GET again, answered from the tier's cache (reported apart: a cache hit);
+- entity documents (HTML and Turtle, the largest page too) at 1 and 8 connections, beside
+  Oxigraph answering DESCRIBE of the same IRI;
+- under attack: with 8 heavy queries (from 4 client addresses) and 8 stalled connections open, how
+  long a health check, an entity page and a trivial query take;
+- memory: PSS of the whole tier and of Oxigraph's server.
+
+The report goes to docs/benchmarks/tier.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
+from bench.endpoint import _port, _wait  # noqa: E402
+from server.examples import load_examples  # noqa: E402
+
+PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}
+BASE = "https://w3id.org/ccm"
+HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+JSON = "application/sparql-results+json"
+TARGETS = {"cold": 1.25, "warm": 0.8, "pages_rps": 4000, "attack_ms": 100, "pss_mb": 150}
+
+
+def _start(cmd: list[str], port: int, ready: str) -> subprocess.Popen:
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    _wait(port, ready)
+    return proc
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _get_ms(port: int, path: str, source: str = "127.0.0.1", accept: str = "text/html") -> tuple[int, float]:
+    started = time.monotonic()
+    with socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(source, 0)) as s:
+        s.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\nAccept: {accept}\r\nConnection: close\r\n\r\n".encode())
+        data = b""
+        while chunk := s.recv(65536):
+            data += chunk
+    return int(data.split(b" ", 2)[1]), (time.monotonic() - started) * 1000
+
+
+def _attack(port: int) -> dict[str, tuple[int, float]]:
+    """8 heavy queries from 4 addresses and 8 stalled connections; then the times others get."""
+    _get_ms(port, "/sparql?query=ASK%7B%7D", accept=JSON)  # in the cache before the attack
+    stalled = [socket.create_connection(("127.0.0.1", port)) for _ in range(8)]
+    body = urllib.parse.urlencode({"query": HEAVY}).encode()
+
+    def heavy(source: str) -> None:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=60, source_address=(source, 0)) as s:
+                s.sendall(
+                    b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n".encode()
+                    + body
+                )
+                while s.recv(65536):
+                    pass
+        except OSError:
+            pass
+
+    threads = [threading.Thread(target=heavy, args=(f"127.0.0.{2 + i % 4}",)) for i in range(8)]
+    for t in threads:
+        t.start()
+    time.sleep(1.0)
+    ask = ("127.0.0.9", JSON)
+    out = {
+        "health check": _get_ms(port, "/healthz", "127.0.0.9"),
+        "entity page": _get_ms(port, "/id/convention/article/4", "127.0.0.9"),
+        "trivial query, cold": _get_ms(port, "/sparql?query=" + urllib.parse.quote(f"ASK {{}} # {time.time()}"), *ask),
+        "trivial query, warm (cached)": _get_ms(port, "/sparql?query=ASK%7B%7D", *ask),
+    }
+    for t in threads:
+        t.join()
+    for s in stalled:
+        s.close()
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=float, default=3.0)
+    parser.add_argument("--smoke", action="store_true", help="one query and one page, one second each")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "tier.md"))
+    args = parser.parse_args()
+    duration = 1 if args.smoke else args.duration
+    data = ROOT / "build" / "ccm.nq"
+    if not data.is_file():
+        subprocess.run([sys.executable, "-m", "server.cli", "build"], check=True, cwd=ROOT)
+    queries = {e.name: e.query for e in load_examples()}
+    if args.smoke:
+        queries = dict(list(queries.items())[:1])
+    bindir = Path(sys.executable).parent
+    tier_port, ox_port = _port(), _port()
+    rows: dict[str, dict[str, float]] = {}
+    failures = 0
+    with tempfile.TemporaryDirectory() as store:
+        subprocess.run([str(bindir / "oxigraph"), "load", "--location", store, "--file", str(data)], check=True)
+        oxigraph = _start(
+            [str(bindir / "oxigraph"), "serve-read-only", "--location", store, "--bind", f"127.0.0.1:{ox_port}"]
+            + ["--union-default-graph"],
+            ox_port,
+            "/query?query=ASK%7B%7D",
+        )
+        tier = _start(
+            [sys.executable, "-m", "server.cli", "deploy", "--data", str(data), "--port", str(tier_port)],
+            tier_port,
+            "/readyz",
+        )
+        try:
+            ours, theirs = f"http://127.0.0.1:{tier_port}", f"http://127.0.0.1:{ox_port}"
+            for name, q in queries.items():
+                env_ours, env_theirs = {"QUERY": q, "QPATH": "/sparql"}, {"QUERY": q, "QPATH": "/query"}
+                runs = {
+                    "cold": _wrk(ours + "/", "wrk_cold.lua", 1, duration, env_ours),
+                    "warm": _wrk(ours + "/", "wrk_warm.lua", 1, duration, env_ours),
+                    "oxigraph": _wrk(theirs + "/", "wrk_cold.lua", 1, duration, env_theirs),
+                }
+                rows[name] = {k: r["p50"] for k, r in runs.items()}
+                failures += sum(r["errors"] for r in runs.values())
+            pages = {}
+            for label, path in PAGES.items():
+                describe = {"QUERY": f"DESCRIBE <{BASE}{path}>", "QPATH": "/query", "ACCEPT": "text/turtle"}
+                for fmt, accept in (("HTML", "text/html"), ("Turtle", "text/turtle")):
+                    for c in (1, 8):
+                        pages[(label, fmt, c)] = _wrk(ours + path, "wrk_get.lua", c, duration, {"ACCEPT": accept})
+                for c in (1, 8):
+                    pages[(label, "Oxigraph DESCRIBE", c)] = _wrk(theirs + "/", "wrk_warm.lua", c, duration, describe)
+            attack = _attack(tier_port)
+            pss_ours = _tree_memory_mb(tier.pid)[1]
+            pss_theirs = _tree_memory_mb(oxigraph.pid)[1]
+        finally:
+            _stop(tier)
+            _stop(oxigraph)
+    cold = [r["cold"] / r["oxigraph"] for r in rows.values()]
+    warm = [r["warm"] / r["oxigraph"] for r in rows.values()]
+    lines = [
+        "# The serving tier beside Oxigraph's server",
+        "",
+        "Generated by the command below; do not edit. Figures from one run on this machine (2 cores, shared "
+        "with the load generator).",
+        "",
+        f"`python bench/tier.py{' --smoke' if args.smoke else ''}`: wrk, {duration:g} s per case; `ccmkg deploy` "
+        "(nginx, 2 page instances of 2 workers, a SPARQL instance of 4) and `oxigraph serve-read-only "
+        "--union-default-graph` on the same N-Quads file; times in ms. Cold: each request a different query "
+        "text, so neither side can answer from a cache; warm: the same GET again, which the tier answers from "
+        "its cache (Oxigraph has none: its column is its own cold time).",
+        "",
+        "## Queries, one connection (p50)",
+        "",
+        "| query | tier cold | tier warm (cache) | Oxigraph | cold / Oxigraph | warm / Oxigraph |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, r in rows.items():
+        lines.append(
+            f"| {name} | {r['cold']:.2f} | {r['warm']:.2f} | {r['oxigraph']:.2f} | {r['cold'] / r['oxigraph']:.2f}x "
+            f"| {r['warm'] / r['oxigraph']:.2f}x |"
+        )
+    lines += [
+        "",
+        f"Median ratio, cold: **{statistics.median(cold):.2f}x** (target {TARGETS['cold']}x); warm: "
+        f"**{statistics.median(warm):.2f}x** (target {TARGETS['warm']}x). Non-2xx answers in these runs: {failures}.",
+        "",
+        "## Entity documents",
+        "",
+        "| page | format | connections | p50 | requests/s | non-2xx |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for (label, fmt, c), r in pages.items():
+        lines.append(f"| {label} | {fmt} | {c} | {r['p50']:.2f} | {r['rps']:.0f} | {r['errors']} |")
+    lines += [
+        "",
+        f"Target: at least {TARGETS['pages_rps']} requests/s at 8 connections for HTML and Turtle.",
+        "",
+        "## Under attack",
+        "",
+        "With 8 heavy queries open (from 4 client addresses, 2 each: the per-client share) and 8 stalled "
+        "connections, from a fifth address:",
+        "",
+        "| request | status | ms |",
+        "| --- | --- | --- |",
+        *[f"| {k} | {status} | {ms:.1f} |" for k, (status, ms) in attack.items()],
+        "",
+        f"Target: under {TARGETS['attack_ms']} ms. A cold trivial query finds the SPARQL pool full (4 running) "
+        "and is told so at once (503, Retry-After) rather than answered.",
+        "",
+        "## Memory",
+        "",
+        f"PSS of the whole tier (nginx, 3 instances and their workers): **{pss_ours:.0f} MB**; Oxigraph's "
+        f"server: {pss_theirs:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB).",
+    ]
+    Path(args.out).write_text("\n".join(lines) + "\n")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
