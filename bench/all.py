@@ -1,6 +1,6 @@
 """Every benchmark, in one run, into docs/benchmarks.md: `python bench/all.py` (`make bench`).
 
-Runs bench/build_time.py, bench/lineage.py and bench/compare.py (each also writes its own file under
+Runs bench/build_time.py, bench/lineage.py, bench/tier.py and bench/compare.py (each also writes its own file under
 docs/benchmarks/), then joins their reports."""
 
 from __future__ import annotations
@@ -10,7 +10,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PARTS = [("build_time.py", "build.md"), ("lineage.py", "lineage.md"), ("compare.py", "compare.md")]
+PARTS = [
+    ("build_time.py", "build.md"),
+    ("lineage.py", "lineage.md"),
+    ("tier.py", "tier.md"),
+    ("compare.py", "compare.md"),
+]
 
 
 def main() -> int:

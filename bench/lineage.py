@@ -119,11 +119,12 @@ def report(s: Scores, command: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT / "build" / "ccm.trig")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "lineage.md")
     args = parser.parse_args()
     data = Dataset(default_union=True)
     data.parse(args.data)
     scores = evaluate(data)
-    out = ROOT / "docs" / "benchmarks" / "lineage.md"
+    out = args.out
     out.write_text(report(scores, "python bench/lineage.py"))
     print(f"precision {scores.precision:.2f} recall {scores.recall:.2f} F1 {scores.f1:.2f}; wrote {out}")
     return 0

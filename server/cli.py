@@ -4,6 +4,7 @@ external store. The top floor: the only module that knows both the graph and the
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -50,16 +51,23 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _publish(args: argparse.Namespace) -> int:
-    from .store.publish import publish, update_endpoint
+    from .store.publish import publish, publish_virtuoso, update_endpoint
 
     data = Path(args.data)
     if not data.is_file():
         print(f"error: no dataset file {data}: run `ccmkg build` first", file=sys.stderr)
         return 2
     try:
-        sent = publish(data, args.update or update_endpoint(args.store))
+        if args.virtuoso_isql:
+            password = os.environ.get("CCMKG_VIRTUOSO_PASSWORD", "dba")
+            folder = Path(args.virtuoso_dir or data.parent)
+            sent = publish_virtuoso(data, args.virtuoso_isql, folder, args.virtuoso_user, password)
+        else:
+            sent = publish(data, args.update or update_endpoint(args.store))
     except Exception as exc:  # noqa: BLE001 - the store's or the network's error, reported as such
-        print(f"error: publishing to {args.update or args.store} failed: {exc}", file=sys.stderr)
+        # a store may echo the whole request (megabytes of INSERT DATA): its message's start says what broke
+        message = str(exc) if len(str(exc)) < 2000 else f"{str(exc)[:2000]} … ({len(str(exc))} characters)"
+        print(f"error: publishing to {args.update or args.store} failed: {message}", file=sys.stderr)
         return 1
     for graph, size in sorted(sent.items()):
         print(f"{size:>7} triples in <{graph}>")
@@ -163,6 +171,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")
     p.add_argument("--update", metavar="URL", help="its update endpoint (default: derived from --store)")
     p.add_argument("--data", default=str(DEFAULT_OUT / NQUADS), help="the dataset file (default build/ccm.nq)")
+    p.add_argument(
+        "--virtuoso-isql",
+        metavar="HOST:PORT",
+        help="Virtuoso: load with its bulk loader through isql at this address (password: CCMKG_VIRTUOSO_PASSWORD)",
+    )
+    p.add_argument("--virtuoso-user", default="dba")
+    p.add_argument("--virtuoso-dir", help="Virtuoso: a folder of its DirsAllowed to stage the file in")
     p.set_defaults(func=_publish)
     args = parser.parse_args(argv)
     return args.func(args)

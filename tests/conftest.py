@@ -3,6 +3,7 @@ in-process (`server`, Flask's test client) or as a real server on a socket (`liv
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,37 @@ def external_store(dataset_file, tmp_path_factory) -> str:
         yield endpoint
 
 
-@pytest.fixture(scope="session", params=["embedded", "external"])
+@pytest.fixture(scope="session")
+def virtuoso_store(dataset_file, tmp_path_factory) -> str:
+    """Virtuoso 7 on loopback, loaded with `ccmkg publish --virtuoso-isql`: its SPARQL endpoint."""
+    import shutil
+    import subprocess
+    import sys
+
+    from .live import VirtuosoStore
+
+    if shutil.which("virtuoso-t") is None:
+        pytest.skip("Virtuoso not installed (.ci/run installs virtuoso-opensource-7)")
+    store = VirtuosoStore(tmp_path_factory.mktemp("virtuoso")).start()
+    try:
+        loaded = subprocess.run(
+            [sys.executable, "-m", "server.cli", "publish", "--store", store.endpoint, "--data", str(dataset_file)]
+            + ["--virtuoso-isql", f"127.0.0.1:{store.sql}", "--virtuoso-dir", str(store.location)],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert loaded.returncode == 0, loaded.stderr
+        yield store.endpoint
+    finally:
+        store.stop()
+
+
+# Virtuoso is opt-in until the suite passes on it (CCMKG_TEST_VIRTUOSO=1; README, "An external SPARQL store")
+BACKENDS = ["embedded", "external"] + (["virtuoso"] if os.environ.get("CCMKG_TEST_VIRTUOSO") else [])
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
 def server(request, dataset_file):
     """The app in-process on its embedded store, and again on an external one: every test that
     uses this fixture runs on both. `live.request` and `live.query` talk to it."""
@@ -61,12 +92,12 @@ def server(request, dataset_file):
     if request.param == "embedded":
         app = create_app({"TESTING": True, "DATA_FILE": str(dataset_file)})
     else:
-        endpoint = request.getfixturevalue("external_store")
+        endpoint = request.getfixturevalue("external_store" if request.param == "external" else "virtuoso_store")
         app = create_app({"TESTING": True, "STORE_URL": endpoint, "DUMPS_DIR": str(dataset_file.parent)})
     return app.test_client()
 
 
-@pytest.fixture(scope="session", params=["embedded", "external"])
+@pytest.fixture(scope="session", params=BACKENDS)
 def live_server(request, dataset_file) -> str:
     """`ccmkg serve` on a socket (gunicorn, its workers, their deadlines), on its embedded store and
     on the external one; yields its base URL."""
@@ -76,6 +107,6 @@ def live_server(request, dataset_file) -> str:
         with serve(dataset_file) as base:
             yield base
         return
-    endpoint = request.getfixturevalue("external_store")
+    endpoint = request.getfixturevalue("external_store" if request.param == "external" else "virtuoso_store")
     with serve_store(endpoint, dumps=dataset_file.parent) as base:
         yield base

@@ -40,3 +40,35 @@ def test_comparison_benchmark_smoke(tmp_path):
     report = out.read_text()
     assert "ccm-kg p50" in report and "oxigraph p50" in report and "rdflib-endpoint p50" in report
     assert (tmp_path / "compare.svg").read_text().startswith("<svg")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
+def test_serving_tier_benchmark_smoke(tmp_path):
+    from server.deploy import nginx_binary
+
+    if nginx_binary() is None:
+        pytest.skip("nginx not installed (.ci/run installs nginx-light)")
+    out = tmp_path / "tier.md"
+    subprocess.run(
+        [sys.executable, "bench/tier.py", "--smoke", "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    report = out.read_text()
+    assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
+
+
+@pytest.mark.slow  # parses the whole dataset
+def test_lineage_benchmark_reports_precision_and_recall(tmp_path, dataset_file):
+    out = tmp_path / "lineage.md"
+    subprocess.run(
+        [sys.executable, "bench/lineage.py", "--data", str(dataset_file), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert "**precision**" in out.read_text()

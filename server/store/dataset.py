@@ -86,9 +86,13 @@ class Dataset:
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.5)
+        iris = Iris(base or DEFAULT_BASE)
+        # ours only: a store holds graphs of its own (Virtuoso's system graphs) and maybe others' data
+        graphs = {g: n for g, n in graphs.items() if g.startswith(str(iris.graph("")))}
+        store.graphs = sorted(graphs)
         version = hashlib.sha256(json.dumps(sorted(graphs.items())).encode()).hexdigest()[:20]
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        return cls(None, store, version, now, graphs, Iris(base or DEFAULT_BASE), _labels(store))
+        return cls(None, store, version, now, graphs, iris, _labels(store))
 
 
 def _labels(store: Store) -> dict[str, str]:

@@ -8,6 +8,7 @@ query's own FROM still selects; other stores need it configured (see the README)
 
 from __future__ import annotations
 
+import json
 import re
 import time
 import urllib.error
@@ -18,7 +19,7 @@ import pyoxigraph as ox
 from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed, SPARQLWrapperException
 
-from ..sparql.lexical import query_form
+from ..sparql.lexical import FROM, OPAQUE, query_form
 
 
 class StoreUnavailable(Exception):
@@ -31,6 +32,41 @@ class StoreError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
+
+
+_DURATION = "http://www.w3.org/2001/XMLSchema#duration"
+_NUMERIC_DURATION = re.compile(rb'"(-?[0-9.e+]+)"\^\^<' + _DURATION.encode() + rb">")
+
+
+def _duration(value: str) -> str:
+    """An xsd:duration from the number Virtuoso stores it as: months when a whole number ("60": P5Y),
+    seconds otherwise ("7.776e+06": P90D). Virtuoso writes durations back only that way, and its output
+    cannot tell a whole number of seconds it prints without an exponent (PT1H: "3600") from months."""
+    if re.fullmatch(r"-?\d+", value):
+        months = int(value)
+        years, rest = divmod(abs(months), 12)
+        text = (f"{years}Y" if years else "") + (f"{rest}M" if rest or not years else "")
+        return ("-" if months < 0 else "") + "P" + text
+    seconds = float(value)
+    days, rest = divmod(abs(seconds), 86400)
+    text = (f"{int(days)}D" if days else "") + (f"T{rest:g}S" if rest else "" if days else "T0S")
+    return ("-" if seconds < 0 else "") + "P" + text
+
+
+def _repaired_json(body: bytes) -> bytes:
+    """SPARQL JSON results as Virtuoso writes them, made standard: blank node labels it writes as
+    `nodeID://b10007` made valid, durations it writes as numbers written as durations again."""
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return body  # left for the parser to report
+    for row in data.get("results", {}).get("bindings", []):
+        for value in row.values():
+            if value.get("type") == "bnode":
+                value["value"] = re.sub(r"[^A-Za-z0-9_]", "_", value["value"])
+            elif value.get("datatype") == _DURATION and not value["value"].lstrip("-").startswith("P"):
+                value["value"] = _duration(value["value"])
+    return json.dumps(data).encode()
 
 
 def _read_by(response: Any, deadline: float) -> bytes:
@@ -49,22 +85,32 @@ class RemoteStore:
     def __init__(self, endpoint: str, timeout: float = 10.0) -> None:
         self.endpoint = endpoint
         self.timeout = timeout
+        self.graphs: list[str] = []  # the dataset's graphs, once known: every query's dataset
 
     def _client(self, query: str, fmt: str, kwargs: dict[str, Any]) -> SPARQLWrapper:
         client = SPARQLWrapper(self.endpoint, agent="ccm-kg")
         client.setMethod(POST)
         client.setQuery(query)
         client.setReturnFormat(fmt)
+        # content negotiation only: a `format=` parameter besides Accept makes Virtuoso answer 406
+        client.setOnlyConneg(True)
         client.setTimeout(int(max(1, round(self.timeout))))
         # the deadline travels with the query, for stores that honour it (Fuseki: timeout in ms)
         client.addParameter("timeout", str(int(self.timeout * 1000)))
-        if kwargs.get("use_default_graph_as_union"):
-            # Oxigraph's per-query switch; stores without it use their own union setting
-            client.addParameter("union-default-graph", "true")
+        chosen = kwargs.get("default_graph") is not None or kwargs.get("named_graphs") is not None
         for graph in kwargs.get("default_graph") or []:
             client.addDefaultGraph(graph.value)
         for graph in kwargs.get("named_graphs") or []:
             client.addNamedGraph(graph.value)
+        if not chosen and self.graphs and not FROM.search(OPAQUE.sub(" ", query)):
+            # the dataset is our graphs, said as the protocol says it, so the default graph is their union
+            # on any store and holds nothing of the store's own (Virtuoso's system graphs)
+            for graph in self.graphs:
+                client.addDefaultGraph(graph)
+                client.addNamedGraph(graph)
+        elif kwargs.get("use_default_graph_as_union"):
+            # before the graphs are known: Oxigraph's per-query switch
+            client.addParameter("union-default-graph", "true")
         return client
 
     def _run(self, query: str, kwargs: dict[str, Any], graph: bool) -> tuple[bytes, str]:
@@ -94,6 +140,7 @@ class RemoteStore:
         kind = query_form(query)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             body, media_type = self._run(query, kwargs, graph=True)
+            body = _NUMERIC_DURATION.sub(lambda m: f'"{_duration(m.group(1).decode())}"^^<{_DURATION}>'.encode(), body)
             # SPARQLWrapper also sends format=n3, which some stores (ours) honour over Accept with Turtle
             fmt = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip()) or ox.RdfFormat.N_TRIPLES
             try:
@@ -103,6 +150,8 @@ class RemoteStore:
                     502, f"the triple store answered {media_type or 'no type'} it could not be read: {exc}"
                 ) from None
         body, media_type = self._run(query, kwargs, graph=False)
+        if b'"bnode"' in body or _DURATION.encode() in body:
+            body = _repaired_json(body)
         try:  # read once through: the rows are parsed lazily, and a bad one must not pass for the user's error
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             if isinstance(parsed, ox.QuerySolutions):
