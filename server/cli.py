@@ -129,6 +129,17 @@ def _deploy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _serving_options(parser: argparse.ArgumentParser, port: int) -> None:
+    """What `serve` and `deploy` share: where the data is, where to listen, the query deadline."""
+    parser.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
+    parser.add_argument("--out", default=str(DEFAULT_OUT), help="the build directory to serve, built first if empty")
+    parser.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
+    parser.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=port)
+    parser.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="ccmkg", description="The Convention on Cluster Munitions knowledge graph.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -143,29 +154,17 @@ def main(argv: list[str] | None = None) -> int:
     )
     b.set_defaults(func=_build)
     s = sub.add_parser("serve", help="serve the dataset: SPARQL endpoint, query UI (builds it first if absent)")
-    s.add_argument("--data", help="serve this RDF dataset file (TriG, N-Quads, Turtle ...) instead of build/")
-    s.add_argument("--out", default=str(DEFAULT_OUT), help="the build directory to serve, built first if empty")
-    s.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
-    s.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=5000)
+    _serving_options(s, port=5000)
     s.add_argument("--workers", type=int, default=4, help="worker processes, each serving one request at a time")
-    s.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     s.set_defaults(func=_serve)
     d = sub.add_parser(
         "deploy", help="serve behind nginx: page instances, a SPARQL pool of its own, dumps from disk (needs nginx)"
     )
-    d.add_argument("--data", help="serve this RDF dataset file instead of build/")
-    d.add_argument("--out", default=str(DEFAULT_OUT), help="the build directory to serve, built first if empty")
-    d.add_argument("--store", metavar="URL", help="serve from this external SPARQL 1.1 query endpoint instead")
-    d.add_argument("--dumps", help="with --store: the build directory whose files /dump offers (default build/)")
-    d.add_argument("--host", default="127.0.0.1")
-    d.add_argument("--port", type=int, default=8080)
+    _serving_options(d, port=8080)
     d.add_argument("--instances", type=int, default=2, help="instances serving pages (default 2)")
     d.add_argument("--workers", type=int, default=2, help="workers per page instance (default 2)")
     d.add_argument("--sparql-workers", type=int, default=4, help="queries run at once (default 4)")
     d.add_argument("--per-client", type=int, default=2, help="queries one client may run at once (default 2)")
-    d.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
     d.set_defaults(func=_deploy)
     p = sub.add_parser("publish", help="load the built dataset into an external SPARQL store, graph by graph")
     p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")
