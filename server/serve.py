@@ -7,11 +7,16 @@ master (`preload_app`) and shared by the forked workers, so a replacement starts
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+
+
+def _freeze(_server: object, _worker: object) -> None:
+    gc.freeze()
 
 
 class _Gunicorn(BaseApplication):
@@ -49,6 +54,11 @@ def serve(
         "graceful_timeout": 10,
         "backlog": 2048,
         "accesslog": "-",
+        # the path, not the query string: a query's text is the user's, and can be 64 KiB long
+        "access_log_format": '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)ss',
+        # the store and the app are loaded before the fork: freezing them keeps the garbage collector
+        # from touching (and so copying) the pages the workers share
+        "pre_fork": _freeze,
         "errorlog": "-",
     }
     config: dict[str, Any] = {"QUERY_TIMEOUT": query_timeout}

@@ -13,6 +13,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -39,6 +40,44 @@ def _answer_and_exit(sock: socket.socket, seconds: float) -> None:
     os._exit(EXIT_CODE)
 
 
+class _Watchdog:
+    """One thread per worker process that ends the process when the armed deadline passes: cheaper
+    than a new timer thread for every request (a third of the in-process time of a small query)."""
+
+    def __init__(self) -> None:
+        self._armed: tuple[float, socket.socket, float] | None = None  # (expiry, socket, seconds)
+        self._changed = threading.Condition()
+        self._pid: int | None = None
+
+    def _run(self) -> None:
+        with self._changed:
+            while True:
+                if self._armed is None:
+                    self._changed.wait()
+                    continue
+                expiry, sock, seconds = self._armed
+                left = expiry - time.monotonic()
+                if left <= 0:
+                    _answer_and_exit(sock, seconds)
+                self._changed.wait(left)
+
+    def arm(self, seconds: float, sock: socket.socket) -> None:
+        if self._pid != os.getpid():  # first use in this (forked) worker: its own thread
+            self._pid = os.getpid()
+            threading.Thread(target=self._run, name="deadline", daemon=True).start()
+        with self._changed:
+            self._armed = (time.monotonic() + seconds, sock, seconds)
+            self._changed.notify()
+
+    def disarm(self) -> None:
+        with self._changed:
+            self._armed = None
+            self._changed.notify()
+
+
+_watchdog = _Watchdog()
+
+
 @contextmanager
 def deadline(seconds: float, sock: socket.socket | None) -> Iterator[None]:
     """Run the block; if it is still running after `seconds`, answer 503 and end the process.
@@ -49,10 +88,8 @@ def deadline(seconds: float, sock: socket.socket | None) -> Iterator[None]:
     if sock is None:
         yield
         return
-    timer = threading.Timer(seconds, _answer_and_exit, args=(sock, seconds))
-    timer.daemon = True
-    timer.start()
+    _watchdog.arm(seconds, sock)
     try:
         yield
     finally:
-        timer.cancel()
+        _watchdog.disarm()
