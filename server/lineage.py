@@ -109,7 +109,6 @@ class Flows:
     earlier: str
     later: str
     flows: Counter[tuple[str, str]]  # (earlier theme, later theme) -> links
-    actions: dict[str, Counter[str]]  # plan -> theme -> actions
 
 
 def flows() -> Flows:
@@ -119,18 +118,15 @@ def flows() -> Flows:
     data = ds.get()
     earlier, later = str(data.iris.plan("vap")), str(data.iris.plan("lap"))
     theme_of: dict[str, str] = {}
-    actions: dict[str, Counter[str]] = {earlier: Counter(), later: Counter()}
     for row in data.store.query(
         f"""PREFIX ccm: <{CCM._NS}>
-        SELECT ?a ?plan (SAMPLE(?t) AS ?theme) WHERE {{
-          ?a a ccm:Action ; ccm:inPlan ?plan .
+        SELECT ?a (SAMPLE(?t) AS ?theme) WHERE {{
+          ?a a ccm:Action .
           OPTIONAL {{ ?a ccm:theme/<http://www.w3.org/2004/02/skos/core#prefLabel> ?t }}
-        }} GROUP BY ?a ?plan""",
+        }} GROUP BY ?a""",
         use_default_graph_as_union=True,
     ):
-        theme = row["theme"].value if row["theme"] is not None else "no theme"
-        theme_of[row["a"].value] = theme
-        actions.setdefault(row["plan"].value, Counter())[theme] += 1
+        theme_of[row["a"].value] = row["theme"].value if row["theme"] is not None else "no theme"
     counted: Counter[tuple[str, str]] = Counter()
     with_successor, with_predecessor = set(), set()
     for row in data.store.query(
@@ -146,7 +142,7 @@ def flows() -> Flows:
             counted[(theme, DROPPED)] += 1
         elif action.startswith(later + "/") and action not in with_predecessor:
             counted[(NEW, theme)] += 1
-    result = Flows(data.label(earlier) or earlier, data.label(later) or later, counted, actions)
+    result = Flows(data.label(earlier) or earlier, data.label(later) or later, counted)
     current_app.extensions["ccm_lineage_flows"] = result
     return result
 

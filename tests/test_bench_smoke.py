@@ -12,16 +12,21 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.slow
-def test_build_benchmark_smoke(tmp_path):
-    out = tmp_path / "build.md"
+def _bench(out: Path, script: str, *args: str, timeout: int) -> Path:
+    """Run bench/`script` with `args`, its report written to `out`."""
     subprocess.run(
-        [sys.executable, "bench/build_time.py", "--smoke", "--out", str(out)],
+        [sys.executable, f"bench/{script}", *args, "--out", str(out)],
         cwd=ROOT,
         check=True,
         capture_output=True,
-        timeout=300,
+        timeout=timeout,
     )
+    return out
+
+
+@pytest.mark.slow
+def test_build_benchmark_smoke(tmp_path):
+    out = _bench(tmp_path / "build.md", "build_time.py", "--smoke", timeout=300)
     report = out.read_text()
     assert "| 1x |" in report and "| 2x |" in report
 
@@ -29,14 +34,7 @@ def test_build_benchmark_smoke(tmp_path):
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
 def test_comparison_benchmark_smoke(tmp_path):
-    out = tmp_path / "compare.md"
-    subprocess.run(
-        [sys.executable, "bench/compare.py", "--smoke", "--out", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    out = _bench(tmp_path / "compare.md", "compare.py", "--smoke", timeout=600)
     report = out.read_text()
     assert "ccm-kg p50" in report and "oxigraph p50" in report and "rdflib-endpoint p50" in report
     assert (tmp_path / "compare.svg").read_text().startswith("<svg")
@@ -49,26 +47,12 @@ def test_serving_tier_benchmark_smoke(tmp_path):
 
     if nginx_binary() is None:
         pytest.skip("nginx not installed (.ci/run installs nginx-light)")
-    out = tmp_path / "tier.md"
-    subprocess.run(
-        [sys.executable, "bench/tier.py", "--smoke", "--out", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    out = _bench(tmp_path / "tier.md", "tier.py", "--smoke", timeout=600)
     report = out.read_text()
     assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
 
 
 @pytest.mark.slow  # parses the whole dataset
 def test_lineage_benchmark_reports_precision_and_recall(tmp_path, dataset_file):
-    out = tmp_path / "lineage.md"
-    subprocess.run(
-        [sys.executable, "bench/lineage.py", "--data", str(dataset_file), "--out", str(out)],
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    out = _bench(tmp_path / "lineage.md", "lineage.py", "--data", str(dataset_file), timeout=300)
     assert "**precision**" in out.read_text()

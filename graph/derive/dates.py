@@ -15,10 +15,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
-def add_duration(start: dt.date, duration: str) -> dt.date:
-    """start + an xsd:duration of years, months or days (P8Y, P6M, P180D)."""
+def duration_parts(duration: str) -> tuple[int, int, int] | None:
+    """The years, months and days of an xsd:duration of those units (P8Y, P6M, P180D); None for any other."""
     m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?", duration)
     if m is None:
-        raise ValueError(f"unsupported duration {duration}")
+        return None
     years, months, days = (int(g) if g else 0 for g in m.groups())
+    return years, months, days
+
+
+def add_duration(start: dt.date, duration: str) -> dt.date:
+    """start + an xsd:duration of years, months or days (P8Y, P6M, P180D)."""
+    parts = duration_parts(duration)
+    if parts is None:
+        raise ValueError(f"unsupported duration {duration}")
+    years, months, days = parts
     return add_months(start, 12 * years + months) + dt.timedelta(days=days)

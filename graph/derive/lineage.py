@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, Graph, URIRef
 
 from ..vocab import CCM, TIME
+from .dates import duration_parts
 from .similarity import Tfidf
 
 THRESHOLD = 0.25  # below this, two actions share a topic, not a commitment
@@ -219,8 +220,8 @@ def _year(asserted: Graph, deadline: URIRef) -> int | None:
 
 
 def _days(duration: str) -> float | None:
-    m = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?", duration)
-    if not m or not any(m.groups()):
+    parts = duration_parts(duration)
+    if parts is None or duration == "P":  # no amount at all: nothing to compare
         return None
-    y, mo, d = (int(g or 0) for g in m.groups())
-    return y * 365.25 + mo * 30.44 + d
+    years, months, days = parts
+    return years * 365.25 + months * 30.44 + days

@@ -195,7 +195,7 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         withdrawal_rule=str(data.iris.provision(("20", "3"))),
         schema_org=legislation(entity, request.base_url),
         trail=_trail(data, entity),
-        provisions=_statements_in(data, entity.iri),
+        provisions=_statements_in(data, entity),
         lineage=lineage.steps(entity.iri) if str(CCM.Action) in entity.types else [],
         lineage_sides=lineage.sides(entity.iri) if str(CCM.Lineage) in entity.types else None,
     )
@@ -205,8 +205,11 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
 _KINDS = ("Duty", "Prohibition", "Permission", "ConstitutiveRule")
 
 
-def _statements_in(data: ds.Dataset, iri: str) -> list[dict[str, object]]:
+def _statements_in(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
     """The norms and rules a provision states, itself or in any of its parts, grouped by kind."""
+    if not {str(CCM.statedIn), str(CCM.partOf)} & entity.incoming.keys():
+        return []  # nothing is stated in it and it has no parts: no query to run for most pages
+    iri = entity.iri
     kinds = " ".join(f"ccm:{k}" for k in _KINDS)
     rows = data.store.query(
         f"""PREFIX ccm: <{CCM._NS}>

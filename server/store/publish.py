@@ -22,12 +22,18 @@ def update_endpoint(query_endpoint: str) -> str:
     raise ValueError(f"cannot tell the update endpoint of {query_endpoint}: pass --update URL")
 
 
-def publish(data_file: Path, update_url: str, timeout: float = 120.0) -> dict[str, int]:
-    """Replace, in the store, every named graph of `data_file`; returns triples per graph sent."""
+def _graphs(data_file: Path) -> dict[str, list[ox.Triple]]:
+    """The dataset file's named graphs and their triples."""
     graphs: dict[str, list[ox.Triple]] = defaultdict(list)
     for quad in ox.parse(path=str(data_file)):
         if isinstance(quad.graph_name, ox.NamedNode):
             graphs[quad.graph_name.value].append(quad.triple)
+    return graphs
+
+
+def publish(data_file: Path, update_url: str, timeout: float = 120.0) -> dict[str, int]:
+    """Replace, in the store, every named graph of `data_file`; returns triples per graph sent."""
+    graphs = _graphs(data_file)
     for name, triples in graphs.items():
         body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
         client = SPARQLWrapper(update_url, agent="ccm-kg")
@@ -47,10 +53,7 @@ def publish_virtuoso(data_file: Path, isql: str, folder: Path, user: str, passwo
     import shutil
     import subprocess
 
-    graphs: dict[str, int] = defaultdict(int)
-    for quad in ox.parse(path=str(data_file)):
-        if isinstance(quad.graph_name, ox.NamedNode):
-            graphs[quad.graph_name.value] += 1
+    graphs = {name: len(triples) for name, triples in _graphs(data_file).items()}
     staged = folder / f"ccmkg-publish-{data_file.stat().st_mtime_ns}.nq"
     shutil.copyfile(data_file, staged)
     binary = shutil.which("isql-vt") or shutil.which("isql") or "isql-vt"
@@ -73,4 +76,4 @@ def publish_virtuoso(data_file: Path, isql: str, folder: Path, user: str, passwo
         staged.unlink(missing_ok=True)
     if done.returncode != 0 or "LOADERROR" in done.stdout or "*** Error" in done.stdout + done.stderr:
         raise RuntimeError(f"Virtuoso's bulk loader failed: {(done.stdout + done.stderr).strip()[-2000:]}")
-    return dict(graphs)
+    return graphs
