@@ -1,7 +1,7 @@
 """Every benchmark, in one run, into docs/benchmarks.md: `python bench/all.py` (`make bench`).
 
-Runs bench/build_time.py, bench/lineage.py, bench/tier.py and bench/compare.py (each also writes its own file under
-docs/benchmarks/), then joins their reports."""
+Runs bench/build_time.py, bench/lineage.py, bench/tier.py, bench/backends.py and bench/compare.py (each
+also writes its own file under docs/benchmarks/), then joins their reports."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ PARTS = [
     ("build_time.py", "build.md"),
     ("lineage.py", "lineage.md"),
     ("tier.py", "tier.md"),
+    ("backends.py", "backends.md"),
     ("compare.py", "compare.md"),
 ]
 

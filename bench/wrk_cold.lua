@@ -6,8 +6,9 @@ end
 local counter = 0
 local query = os.getenv("QUERY")
 local path = os.getenv("QPATH")
+local extra = os.getenv("EXTRA") or ""  -- more parameters, already encoded (`&default-graph-uri=...`)
 request = function()
   counter = counter + 1
   local q = query .. "\n# " .. tostring(counter) .. " " .. tostring(math.random(1, 1000000000))
-  return wrk.format("GET", path .. "?query=" .. urlencode(q), { ["Accept"] = "application/sparql-results+json" })
+  return wrk.format("GET", path .. "?query=" .. urlencode(q) .. extra, { ["Accept"] = "application/sparql-results+json" })
 end

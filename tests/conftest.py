@@ -79,14 +79,14 @@ def virtuoso_store(dataset_file, tmp_path_factory) -> str:
         store.stop()
 
 
-# Virtuoso is opt-in until the suite passes on it (CCMKG_TEST_VIRTUOSO=1; README, "An external SPARQL store")
-BACKENDS = ["embedded", "external"] + (["virtuoso"] if os.environ.get("CCMKG_TEST_VIRTUOSO") else [])
+# the embedded store, Oxigraph's server and Virtuoso 7; CCMKG_TEST_BACKENDS=embedded,external narrows it
+BACKENDS = os.environ.get("CCMKG_TEST_BACKENDS", "embedded,external,virtuoso").split(",")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def server(request, dataset_file):
-    """The app in-process on its embedded store, and again on an external one: every test that
-    uses this fixture runs on both. `live.request` and `live.query` talk to it."""
+    """The app in-process on its embedded store, and again on each external one: every test that
+    uses this fixture runs on all three. `live.request` and `live.query` talk to it."""
     from server import create_app
 
     if request.param == "embedded":
@@ -100,7 +100,7 @@ def server(request, dataset_file):
 @pytest.fixture(scope="session", params=BACKENDS)
 def live_server(request, dataset_file) -> str:
     """`ccmkg serve` on a socket (gunicorn, its workers, their deadlines), on its embedded store and
-    on the external one; yields its base URL."""
+    on each external one; yields its base URL."""
     from .live import serve, serve_store
 
     if request.param == "embedded":

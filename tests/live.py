@@ -84,13 +84,15 @@ def request(
     body: bytes | str | None = None,
     headers: dict[str, str] | None = None,
     timeout: float = 60.0,
+    source: str | None = None,
 ) -> Reply:
-    """One request to a server's base URL, or to an app's test client."""
+    """One request to a server's base URL (from the loopback address `source`, if given), or to an
+    app's test client."""
     if isinstance(target, FlaskClient):
         response = target.open(path, method=method, data=body, headers=headers or {})
         return Reply(response.status_code, response.headers, response.get_data())
     host, port = target.removeprefix("http://").split(":")
-    conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+    conn = http.client.HTTPConnection(host, int(port), timeout=timeout, source_address=(source, 0) if source else None)
     try:
         conn.request(method, path, body=body.encode() if isinstance(body, str) else body, headers=headers or {})
         response = conn.getresponse()

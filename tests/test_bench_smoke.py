@@ -52,6 +52,20 @@ def test_serving_tier_benchmark_smoke(tmp_path):
     assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
 
 
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
+def test_backends_benchmark_smoke(tmp_path):
+    from server.deploy import nginx_binary
+
+    if nginx_binary() is None:
+        pytest.skip("nginx not installed (.ci/run installs nginx-light)")
+    out = _bench(tmp_path / "backends.md", "backends.py", "--smoke", timeout=600)
+    report = out.read_text()
+    assert "| Oxigraph server | **" in report and "tier, cold" in report and "one instance" in report
+    if shutil.which("virtuoso-t"):
+        assert "| Virtuoso 7 | **" in report
+
+
 @pytest.mark.slow  # parses the whole dataset
 def test_lineage_benchmark_reports_precision_and_recall(tmp_path, dataset_file):
     out = _bench(tmp_path / "lineage.md", "lineage.py", "--data", str(dataset_file), timeout=300)

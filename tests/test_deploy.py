@@ -1,6 +1,6 @@
 """The serving tier of `ccmkg deploy`, on real sockets: nginx (from Debian) in front of two page
-instances and a SPARQL instance. Clients that stall, heavy queries and a killed instance must not
-cost anyone else an answer."""
+instances and a SPARQL instance, on the embedded store and on one external store. Clients that stall,
+heavy queries, a killed instance and a restarted store must not cost anyone else an answer."""
 
 from __future__ import annotations
 
@@ -13,51 +13,76 @@ import sys
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import pytest
 
 from server.deploy import nginx_binary
 
-from .live import free_port, query, request
+from .live import OxigraphStore, free_port, publish, query, request
 
 pytestmark = [
     pytest.mark.live,
     pytest.mark.skipif(nginx_binary() is None, reason="nginx not installed (.ci/run installs nginx-light)"),
 ]
+FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
 HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"  # runs past any deadline
 
 
-@pytest.fixture(scope="module")
-def tier(dataset_file):
+@contextmanager
+def _deployed(*source: str) -> Iterator[tuple[str, int]]:
+    """`ccmkg deploy` on `source` (--data FILE or --store URL) until the block ends: its base URL and pid."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "server.cli", "deploy", "--data", str(dataset_file), "--port", str(port)]
+        [sys.executable, "-m", "server.cli", "deploy", *source, "--port", str(port)]
         + ["--timeout", "3", "--instances", "2", "--workers", "2", "--sparql-workers", "4", "--per-client", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read().decode()[-2000:])
-        try:
-            if request(base, "GET", "/readyz", timeout=2).status == 200:
-                break
-        except OSError:
-            pass
-        assert time.monotonic() < deadline, "the tier did not start"
-        time.sleep(0.3)
-    yield base, str(dataset_file), process.pid
-    os.killpg(process.pid, signal.SIGTERM)
     try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(process.stderr.read().decode()[-2000:])
+            try:
+                if request(base, "GET", "/readyz", timeout=2).status == 200:
+                    break
+            except OSError:
+                pass
+            assert time.monotonic() < deadline, "the tier did not start"
+            time.sleep(0.3)
+        yield base, process.pid
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def tier(dataset_file):
+    with _deployed("--data", str(dataset_file)) as (base, pid):
+        yield base, str(dataset_file), pid
+
+
+@pytest.fixture(scope="module")
+def store_tier(dataset_file, tmp_path_factory):
+    """The tier on one external store (Oxigraph's server), as an institution runs it: yields the base
+    URL, the deploy command's pid and the store, which a test may stop and start again."""
+    store = OxigraphStore(tmp_path_factory.mktemp("tier-store")).start()
+    try:
+        assert publish(store.endpoint, dataset_file).returncode == 0
+        with _deployed("--store", store.endpoint, "--dumps", str(dataset_file.parent)) as (base, pid):
+            yield base, pid, store
+    finally:
+        store.stop()
 
 
 def _timed(base: str, path: str) -> tuple[int, float]:
@@ -128,36 +153,53 @@ def test_heavy_queries_get_their_own_pool_and_a_client_its_share(tier):
 
 def _page_instances(deploy: int) -> list[int]:
     """The page instances' gunicorn masters: the deploy command's children serving with 2 workers."""
-    pattern = "server.cli serve --data .*--workers 2$"
+    pattern = "server.cli serve --(data|store) .*--workers 2$"
     found = subprocess.run(["pgrep", "-P", str(deploy), "-f", pattern], capture_output=True)
     return [int(p) for p in found.stdout.split()]
 
 
-def test_an_instance_killed_under_load_costs_no_request_and_comes_back(tier):
-    base, _, deploy = tier
-    instances = _page_instances(deploy)
-    assert len(instances) == 2
-    statuses: Counter[int] = Counter()
-    stop = time.monotonic() + 5
+def _load(base: str, seconds: float, clients: int = 6) -> tuple[list[threading.Thread], list[tuple[float, object]]]:
+    """`clients` threads asking for pages and posting queries for `seconds`, each request a new address
+    (past the cache, to the instances); every outcome is recorded with the time it was asked: 200, or
+    the status and the start of the body, or the exception's name."""
+    outcomes: list[tuple[float, object]] = []
+    stop = time.monotonic() + seconds
 
     def load(n: int) -> None:
         paths = ["/id/lap/action/18", "/id/convention/article/4", f"/id/vap/action/{n + 1}", "/browse/themes"]
         i = 0
         while time.monotonic() < stop:
+            started = time.monotonic()
             try:
-                # a new address each time: past the cache, to the instances
-                statuses[request(base, "GET", f"{paths[i % len(paths)]}?probe={n}-{i}", timeout=10).status] += 1
+                # a query now and then from three clients, each from an address of its own: the SPARQL
+                # share is per address, and three stay within the pool (4), which answers busy past it
+                if i % 5 == 4 and n < 3:
+                    body, form = urlencode({"query": f"ASK {{ ?s ?p {i} }}"}), FORM
+                    reply = request(base, "POST", "/sparql", body, form, timeout=10, source=f"127.0.0.{2 + n}")
+                else:
+                    reply = request(base, "GET", f"{paths[i % len(paths)]}?probe={n}-{i}", timeout=10)
+                status = reply.status if reply.status == 200 else (reply.status, reply.body[:120])
             except (OSError, http.client.HTTPException) as exc:
-                statuses[type(exc).__name__] += 1
+                status = type(exc).__name__
+            outcomes.append((started, status))
             i += 1
+            time.sleep(0.02)  # load, not a busy loop: 503s come back at once and would starve the machine
 
-    threads = [threading.Thread(target=load, args=(n,)) for n in range(6)]
+    threads = [threading.Thread(target=load, args=(n,)) for n in range(clients)]
     for t in threads:
         t.start()
+    return threads, outcomes
+
+
+def _killed_under_load(base: str, deploy: int) -> None:
+    instances = _page_instances(deploy)
+    assert len(instances) == 2
+    threads, outcomes = _load(base, 5)
     time.sleep(1.5)
     os.killpg(os.getpgid(instances[0]), signal.SIGKILL)
     for t in threads:
         t.join()
+    statuses = Counter(status for _, status in outcomes)
     # nginx sends a request the dead instance had not begun to answer to the other one; only an answer
     # cut mid-body (at most one per worker of the killed instance) can fail
     failed = sum(n for status, n in statuses.items() if status != 200)
@@ -166,6 +208,37 @@ def test_an_instance_killed_under_load_costs_no_request_and_comes_back(tier):
     while len(_page_instances(deploy)) < 2:  # the supervisor started it again
         assert time.monotonic() < deadline, "the killed instance was not started again"
         time.sleep(0.5)
+
+
+def test_an_instance_killed_under_load_costs_no_request_and_comes_back(tier):
+    base, _, deploy = tier
+    _killed_under_load(base, deploy)
+
+
+def test_on_one_store_an_instance_killed_under_load_costs_no_request_and_comes_back(store_tier):
+    base, deploy, _ = store_tier
+    _killed_under_load(base, deploy)
+
+
+def test_the_store_restarted_under_load_is_503_meanwhile_then_answers_again(store_tier):
+    base, _, store = store_tier
+    threads, outcomes = _load(base, 14)
+    time.sleep(3)
+    stopped = time.monotonic()
+    store.stop()
+    time.sleep(2)
+    store.start()  # same place, same port: the data is still there
+    restarted = time.monotonic()
+    for t in threads:
+        t.join()
+    # by when each request was asked: one asked just before the stop may be answered after it
+    before = Counter(s for t, s in outcomes if t < stopped - 1)
+    during = [s for t, s in outcomes if stopped + 0.5 < t < stopped + 2]  # surely down then
+    after = Counter(s for t, s in outcomes if t > restarted + 2)
+    assert set(before) == {200} and before[200] > 5, before
+    # with the store gone, every request is a clean 503 from the app, not a 500, a 502 or a hang
+    assert len(during) > 10 and all(s[0] == 503 and b"store" in s[1] for s in during), Counter(during)
+    assert set(after) == {200} and after[200] > 10, after
 
 
 def test_dumps_come_from_disk_and_bad_paths_stay_4xx(tier):

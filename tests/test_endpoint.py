@@ -65,6 +65,36 @@ def test_construct_in_every_graph_format(server, accept):
     assert len(g) == 116
 
 
+def test_booleans_and_durations_come_back_as_written_whichever_store(server):
+    """Virtuoso answers ASK as a SELECT, booleans as 0 and 1 and durations as numbers: its profile
+    (server/store/profiles.py) must give the user what the embedded store gives."""
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    for ask, expected in (
+        ("ASK { ?s a <https://w3id.org/ccm/ontology#Action> }", True),
+        ("ASK { ?s ?p 7.5e99 }", False),
+    ):
+        assert json.loads(query(server, ask).body) == {"head": {}, "boolean": expected}
+    bound = 'SELECT ?t ?f ?s WHERE { BIND(true AS ?t) BIND (false as ?f) BIND("(true AS ?x)" AS ?s) }'
+    row = json.loads(query(server, bound).body)["results"]["bindings"][0]
+    assert (row["t"]["value"], row["t"]["datatype"]) == ("true", xsd + "boolean")
+    assert (row["f"]["value"], row["f"]["datatype"]) == ("false", xsd + "boolean")
+    assert row["s"]["value"] == "(true AS ?x)"  # a string is left as it was written
+    # the data's own: Vientiane Declaration paragraph 9 gives a provisional figure; Article 7.1's 180 days
+    stored = """SELECT ?flag ?days WHERE {
+      ?figure <https://w3id.org/ccm/ontology#provisional> ?flag .
+      <https://w3id.org/ccm/id/convention/article/7/paragraph/1/obligation/1/deadline/1>
+        <http://www.w3.org/2006/time#hasXSDDuration> ?days } LIMIT 1"""
+    row = json.loads(query(server, stored).body)["results"]["bindings"][0]
+    assert (row["flag"]["value"], row["flag"]["datatype"]) == ("true", xsd + "boolean")
+    assert (row["days"]["value"], row["days"]["datatype"]) == ("P180D", xsd + "duration")
+    turtle = query(
+        server,
+        "CONSTRUCT { ?f <urn:p> ?v } WHERE { ?f <https://w3id.org/ccm/ontology#provisional> ?v }",
+        accept="application/n-triples",
+    )
+    assert f'"true"^^<{xsd}boolean>' in turtle.text
+
+
 def test_describe(server):
     g = Graph().parse(data=query(server, DESCRIBE, "text/turtle").body, format="turtle")
     assert len(g) > 10

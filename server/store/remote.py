@@ -2,13 +2,13 @@
 app uses of pyoxigraph's Store: query, quads_for_pattern, named_graphs.
 
 Results come back in standard formats (SPARQL JSON results, N-Triples) and are parsed with
-pyoxigraph, so everything above sees the same objects whichever store answers. The default graph
+pyoxigraph, so everything above sees the same objects whichever store answers; where a kind of store
+writes them its own way, its profile (`profiles.py`) evens that out. The default graph
 is the union of the named graphs: Oxigraph is asked per query (`union-default-graph`), so that a
 query's own FROM still selects; other stores need it configured (see the README)."""
 
 from __future__ import annotations
 
-import json
 import re
 import time
 import urllib.error
@@ -20,6 +20,7 @@ from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed, SPARQLWrapperException
 
 from ..sparql.lexical import FROM, OPAQUE, query_form
+from .profiles import Profile, detect
 
 
 class StoreUnavailable(Exception):
@@ -32,41 +33,6 @@ class StoreError(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
         self.status = status
-
-
-_DURATION = "http://www.w3.org/2001/XMLSchema#duration"
-_NUMERIC_DURATION = re.compile(rb'"(-?[0-9.e+]+)"\^\^<' + _DURATION.encode() + rb">")
-
-
-def _duration(value: str) -> str:
-    """An xsd:duration from the number Virtuoso stores it as: months when a whole number ("60": P5Y),
-    seconds otherwise ("7.776e+06": P90D). Virtuoso writes durations back only that way, and its output
-    cannot tell a whole number of seconds it prints without an exponent (PT1H: "3600") from months."""
-    if re.fullmatch(r"-?\d+", value):
-        months = int(value)
-        years, rest = divmod(abs(months), 12)
-        text = (f"{years}Y" if years else "") + (f"{rest}M" if rest or not years else "")
-        return ("-" if months < 0 else "") + "P" + text
-    seconds = float(value)
-    days, rest = divmod(abs(seconds), 86400)
-    text = (f"{int(days)}D" if days else "") + (f"T{rest:g}S" if rest else "" if days else "T0S")
-    return ("-" if seconds < 0 else "") + "P" + text
-
-
-def _repaired_json(body: bytes) -> bytes:
-    """SPARQL JSON results as Virtuoso writes them, made standard: blank node labels it writes as
-    `nodeID://b10007` made valid, durations it writes as numbers written as durations again."""
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return body  # left for the parser to report
-    for row in data.get("results", {}).get("bindings", []):
-        for value in row.values():
-            if value.get("type") == "bnode":
-                value["value"] = re.sub(r"[^A-Za-z0-9_]", "_", value["value"])
-            elif value.get("datatype") == _DURATION and not value["value"].lstrip("-").startswith("P"):
-                value["value"] = _duration(value["value"])
-    return json.dumps(data).encode()
 
 
 def _read_by(response: Any, deadline: float) -> bytes:
@@ -86,6 +52,7 @@ class RemoteStore:
         self.endpoint = endpoint
         self.timeout = timeout
         self.graphs: list[str] = []  # the dataset's graphs, once known: every query's dataset
+        self.profile: Profile | None = None  # known from the store's first answer
 
     def _client(self, query: str, fmt: str, kwargs: dict[str, Any]) -> SPARQLWrapper:
         client = SPARQLWrapper(self.endpoint, agent="ccm-kg")
@@ -117,6 +84,8 @@ class RemoteStore:
         base = kwargs.get("base_iri")
         if base and _RELATIVE_IRI.search(_STRINGS.sub(" ", query)):  # only then: BASE shifts error positions
             query = f"BASE <{base}>\n{query}"
+        if self.profile is not None:
+            query = self.profile.prepare(query)
         if graph:
             client = self._client(query, N3, kwargs)
             client.addCustomHttpHeader("Accept", "application/n-triples")
@@ -125,7 +94,11 @@ class RemoteStore:
         started = time.monotonic()
         try:
             response = client.query().response
-            return _read_by(response, started + self.timeout), response.headers.get("Content-Type", "")
+            if self.profile is None:
+                self.profile = detect(response.headers.get("Server"))
+            body = _read_by(response, started + self.timeout)
+            body = self.profile.triples(body) if graph else self.profile.results(body)
+            return body, response.headers.get("Content-Type", "")
         except QueryBadFormed as exc:
             m = re.search(r"Response:\s*b?(['\"])(.*)\1\s*$", str(exc), re.S)
             raise SyntaxError(m.group(2) if m else str(exc)) from None
@@ -140,7 +113,6 @@ class RemoteStore:
         kind = query_form(query)
         if kind in ("CONSTRUCT", "DESCRIBE"):
             body, media_type = self._run(query, kwargs, graph=True)
-            body = _NUMERIC_DURATION.sub(lambda m: f'"{_duration(m.group(1).decode())}"^^<{_DURATION}>'.encode(), body)
             # SPARQLWrapper also sends format=n3, which some stores (ours) honour over Accept with Turtle
             fmt = ox.RdfFormat.from_media_type(media_type.split(";")[0].strip()) or ox.RdfFormat.N_TRIPLES
             try:
@@ -150,8 +122,6 @@ class RemoteStore:
                     502, f"the triple store answered {media_type or 'no type'} it could not be read: {exc}"
                 ) from None
         body, media_type = self._run(query, kwargs, graph=False)
-        if b'"bnode"' in body or _DURATION.encode() in body:
-            body = _repaired_json(body)
         try:  # read once through: the rows are parsed lazily, and a bad one must not pass for the user's error
             parsed = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
             if isinstance(parsed, ox.QuerySolutions):
