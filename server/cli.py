@@ -103,21 +103,24 @@ def _data_file(args: argparse.Namespace) -> Path | None:
 
 def _deploy(args: argparse.Namespace) -> int:
     from .deploy import Tier, deploy
+    from .serve import app_config
 
     if args.store:
-        source, dumps = ["--store", args.store], Path(args.dumps) if args.dumps else DEFAULT_OUT
+        dumps = Path(args.dumps) if args.dumps else DEFAULT_OUT
+        config = app_config(None, args.timeout, store=args.store, dumps=dumps)
     else:
         if (data := _data_file(args)) is None:
             return 2
-        source, dumps = ["--data", str(data)], data.parent
+        dumps, config = data.parent, app_config(str(data), args.timeout)
     tier = Tier(
         host=args.host,
         port=args.port,
-        serve_args=[*source, "--timeout", str(args.timeout)],
+        app_config=config,
         dumps=dumps,
         timeout=args.timeout,
         instances=args.instances,
         workers=args.workers,
+        threads=args.threads,
         sparql_workers=args.sparql_workers,
         per_client=args.per_client,
     )
@@ -162,7 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     _serving_options(d, port=8080)
     d.add_argument("--instances", type=int, default=2, help="instances serving pages (default 2)")
-    d.add_argument("--workers", type=int, default=2, help="workers per page instance (default 2)")
+    d.add_argument("--workers", type=int, default=1, help="worker processes per page instance (default 1)")
+    d.add_argument("--threads", type=int, default=4, help="threads per page worker (default 4)")
     d.add_argument("--sparql-workers", type=int, default=4, help="queries run at once (default 4)")
     d.add_argument("--per-client", type=int, default=2, help="queries one client may run at once (default 2)")
     d.set_defaults(func=_deploy)

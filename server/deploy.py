@@ -5,6 +5,11 @@ instance of its own, at most `sparql_workers` queries at once and `per_client` p
 503 with Retry-After when full; nginx serves the dumps from the build directory itself. nginx holds
 the client connections, so idle, slow-sending and slow-reading clients cost no worker. An instance
 that exits is started again; the others answer meanwhile. Configuration: templates/deploy/nginx.conf.
+
+The app is loaded and warmed once, in this process, and every instance is forked from it: all the
+instances' workers share one copy of the store, the templates and the tables (what a page instance
+and the SPARQL instance each loaded on their own used to triple the memory), and an instance that
+died is back at once, with nothing to load.
 """
 
 from __future__ import annotations
@@ -22,10 +27,14 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
+from flask import Flask
 from jinja2 import Environment, FileSystemLoader
 
 from graph.publish.files import DOWNLOADS
+
+from .serve import loaded_app, run
 
 TEMPLATES = Path(__file__).with_name("templates") / "deploy"
 
@@ -44,13 +53,32 @@ def _free_port() -> int:
 class Instance:
     port: int
     workers: int
-    args: list[str]
-    process: subprocess.Popen | None = None
+    threads: int = 1
+    pid: int | None = None
 
-    def start(self) -> None:
-        command = [sys.executable, "-m", "server.cli", "serve", *self.args]
-        command += ["--port", str(self.port), "--workers", str(self.workers)]
-        self.process = subprocess.Popen(command, start_new_session=True)
+    def start(self, app: Flask, timeout: float) -> None:
+        """Fork gunicorn's master for this instance from the loaded app, in a session of its own."""
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                os.setsid()
+                signal.signal(signal.SIGTERM, signal.SIG_DFL)  # gunicorn installs its own
+                run(app, "127.0.0.1", self.port, self.workers, timeout, self.threads)
+                code = 0
+            except SystemExit as exc:  # gunicorn's master and its workers end this way
+                code = exc.code if isinstance(exc.code, int) else 0
+            finally:  # never return into the supervisor's code: this process is a copy of it
+                os._exit(code)
+        self.pid = pid
+
+    def alive(self) -> bool:
+        if self.pid is None:
+            return False
+        try:
+            return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
+        except ChildProcessError:
+            return False
 
     def ready(self) -> bool:
         try:
@@ -60,12 +88,16 @@ class Instance:
             return False
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
+        if not self.alive():
+            return
+        os.killpg(self.pid, signal.SIGTERM)
+        deadline = time.monotonic() + 15
+        while self.alive():
+            if time.monotonic() > deadline:
+                os.killpg(self.pid, signal.SIGKILL)
+                os.waitpid(self.pid, 0)
+                return
+            time.sleep(0.1)
 
 
 @dataclass
@@ -74,17 +106,19 @@ class Tier:
 
     host: str
     port: int
-    serve_args: list[str]  # --data FILE or --store URL, --timeout
+    app_config: dict[str, Any]  # the data file or the store, the deadline (serve.app_config)
     dumps: Path | None
     timeout: float
     instances: int = 2
-    workers: int = 2
+    workers: int = 1
+    threads: int = 4
     sparql_workers: int = 4
     per_client: int = 2
     pages: list[Instance] = field(default_factory=list)
     sparql: list[Instance] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
     run: Path | None = None
+    app: Flask | None = None
 
     def config(self) -> str:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -119,14 +153,15 @@ class Tier:
         for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
             (self.run / name).mkdir(mode=0o777)
             (self.run / name).chmod(0o777)
-        self.pages = [Instance(_free_port(), self.workers, self.serve_args) for _ in range(self.instances)]
-        self.sparql = [Instance(_free_port(), self.sparql_workers, self.serve_args)]
+        self.app = loaded_app(self.app_config)
+        self.pages = [Instance(_free_port(), self.workers, self.threads) for _ in range(self.instances)]
+        self.sparql = [Instance(_free_port(), self.sparql_workers)]
         for instance in self.pages + self.sparql:
-            instance.start()
+            instance.start(self.app, self.timeout)
         deadline = time.monotonic() + startup
         for instance in self.pages + self.sparql:
             while not instance.ready():
-                if instance.process.poll() is not None or time.monotonic() > deadline:
+                if not instance.alive() or time.monotonic() > deadline:
                     self.stop()
                     raise RuntimeError(f"the instance on port {instance.port} did not start")
                 time.sleep(0.2)
@@ -141,9 +176,9 @@ class Tier:
         """Start again any instance that exited, until nginx stops or a signal arrives."""
         while self.nginx is not None and self.nginx.poll() is None:
             for instance in self.pages + self.sparql:
-                if instance.process is not None and instance.process.poll() is not None:
+                if not instance.alive():
                     print(f"instance on port {instance.port} exited: starting it again", file=sys.stderr)
-                    instance.start()
+                    instance.start(self.app, self.timeout)
             time.sleep(0.5)
 
     def stop(self) -> None:
@@ -167,7 +202,8 @@ def deploy(tier: Tier) -> None:
     tier.start()
     print(
         f"serving on http://{tier.host}:{tier.port}/ (nginx; {tier.instances} page instances of "
-        f"{tier.workers} workers, SPARQL on {tier.sparql_workers} workers, {tier.per_client} per client)",
+        f"{tier.workers} workers of {tier.threads} threads, SPARQL on {tier.sparql_workers} workers, "
+        f"{tier.per_client} per client)",
         file=sys.stderr,
     )
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import sqlite3
 import tempfile
@@ -41,11 +42,12 @@ def _rows_from_store(data: ds.Dataset) -> list[tuple[str, str, str, str, str]]:
 
 
 def _db() -> sqlite3.Connection:
-    # one read-only connection per thread, opened after gunicorn forked the worker
+    # one read-only connection per thread of each process: a connection the master opened while warming
+    # up (serve.warm) must not be shared with the workers it forks
     db = getattr(_local, "db", None)
-    if db is None:
+    if db is None or _local.pid != os.getpid():
         db = sqlite3.connect(f"file:{current_app.config['SEARCH_INDEX']}?mode=ro", uri=True)
-        _local.db = db
+        _local.db, _local.pid = db, os.getpid()
     return db
 
 

@@ -1,18 +1,40 @@
 """`ccmkg serve`: the app under gunicorn on 127.0.0.1:5000 by default.
 
-Sync workers, one request each: a query past its deadline ends its worker (see deadline.py),
-which must not take other requests with it. The app and its store are loaded once in the
-master (`preload_app`) and shared by the forked workers, so a replacement starts at once.
+Sync workers, one request each: a query past its deadline ends its worker (see worker_timeout.py),
+which must not take other requests with it. The app and its store are loaded once, before any fork,
+and warmed (`warm`: every kind of page rendered once, so templates, label tables, the calendar and
+the JSON-LD context are made there); the forked workers share those pages instead of each building
+its own copy, and a replacement starts at once. `ccmkg deploy` forks its instances from one such
+loaded app too (deploy.py).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from gunicorn.app.base import BaseApplication
+
+log = logging.getLogger(__name__)
+
+# besides one entity of each class: the pages whose first rendering builds something kept per process
+_WARM_PATHS = [
+    "/",
+    "/query",
+    "/query/terms.json",
+    "/browse",
+    "/browse/themes",
+    "/calendar",
+    "/calendar/map",
+    "/calendar/timeline",
+    "/lineage",
+    "/search?q=stockpile",
+    "/context.jsonld",
+    "/sparql?query=ASK%7B%7D",
+]
 
 
 def _freeze(_server: object, _worker: object) -> None:
@@ -20,9 +42,9 @@ def _freeze(_server: object, _worker: object) -> None:
 
 
 class _Gunicorn(BaseApplication):
-    def __init__(self, options: dict[str, Any], app_config: dict[str, Any]) -> None:
+    def __init__(self, options: dict[str, Any], app: Flask) -> None:
         self.options = options
-        self.app_config = app_config
+        self.app = app
         super().__init__()
 
     def load_config(self) -> None:
@@ -30,24 +52,61 @@ class _Gunicorn(BaseApplication):
             self.cfg.set(key, value)
 
     def load(self) -> Flask:
-        from . import create_app
-
-        return create_app(self.app_config)
+        return self.app
 
 
-def serve(
-    data_file: str | None,
-    host: str,
-    port: int,
-    workers: int,
-    query_timeout: float,
-    store: str | None = None,
-    dumps: Path | None = None,
-) -> None:
+def app_config(
+    data_file: str | None, query_timeout: float, store: str | None = None, dumps: Path | None = None
+) -> dict[str, Any]:
+    config: dict[str, Any] = {"QUERY_TIMEOUT": query_timeout}
+    if store:
+        return config | {"STORE_URL": store, "DUMPS_DIR": str(dumps) if dumps else None}
+    return config | {"DATA_FILE": data_file}
+
+
+def warm(app: Flask) -> None:
+    """Render once, in this process, every kind of page and document, so that what their first rendering
+    builds and keeps (compiled templates, cached tables) is built before the workers fork and shared by
+    them, and no first visitor waits for it. The pages are not kept: nginx caches what is asked."""
+    from .store import dataset
+
+    data = app.extensions["ccm_dataset"]
+    one_per_class = f"""SELECT (MIN(STR(?s)) AS ?iri) WHERE {{
+      ?s a ?class FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{data.iris.base}id/")) }} GROUP BY ?class"""
+    with app.app_context():
+        iris = [row["iri"].value for row in dataset.get().store.query(one_per_class, use_default_graph_as_union=True)]
+    paths = _WARM_PATHS + [iri.removeprefix(data.iris.base.rstrip("/")) for iri in sorted(set(iris))]
+    client = app.test_client()
+    for path in paths:
+        for accept in ("text/html", "text/turtle", "application/ld+json"):
+            status = client.get(path, headers={"Accept": accept}).status_code
+            if status >= 500:
+                log.warning("warming up: %s as %s gave %s", path, accept, status)
+            if not path.startswith("/id/"):
+                break
+
+
+def loaded_app(config: dict[str, Any]) -> Flask:
+    """The app on its store, warmed, its objects frozen out of the garbage collector's reach: ready to
+    be forked (collecting would write to, and so copy, every page the forks share)."""
+    from . import create_app
+
+    app = create_app(config)
+    warm(app)
+    gc.collect()
+    gc.freeze()
+    return app
+
+
+def run(app: Flask, host: str, port: int, workers: int, query_timeout: float, threads: int = 1) -> None:
+    """gunicorn's master on a loaded app, until it is stopped. One thread per worker (sync) wherever user
+    queries run: a query past its deadline ends its whole worker. `threads` > 1 only behind nginx, for
+    pages, whose queries are ours: a process of several threads holds one copy of what a worker dirties."""
     options = {
         "bind": f"{host}:{port}",
         "workers": workers,
-        "worker_class": "sync",
+        "worker_class": "sync" if threads == 1 else "gthread",
+        "threads": threads,
         "preload_app": True,
         # gunicorn's own watchdog only for a wedged worker; queries are stopped at their deadline
         "timeout": int(query_timeout) + 30,
@@ -60,10 +119,19 @@ def serve(
         # from touching (and so copying) the pages the workers share
         "pre_fork": _freeze,
         "errorlog": "-",
+        # gunicorn 27's admin socket: one path per user, which every instance on the machine would share
+        "control_socket_disable": True,
     }
-    config: dict[str, Any] = {"QUERY_TIMEOUT": query_timeout}
-    if store:
-        config |= {"STORE_URL": store, "DUMPS_DIR": str(dumps) if dumps else None}
-    else:
-        config["DATA_FILE"] = data_file
-    _Gunicorn(options, config).run()
+    _Gunicorn(options, app).run()
+
+
+def serve(
+    data_file: str | None,
+    host: str,
+    port: int,
+    workers: int,
+    query_timeout: float,
+    store: str | None = None,
+    dumps: Path | None = None,
+) -> None:
+    run(loaded_app(app_config(data_file, query_timeout, store, dumps)), host, port, workers, query_timeout)

@@ -38,7 +38,8 @@ def _deployed(*source: str) -> Iterator[tuple[str, int]]:
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "server.cli", "deploy", *source, "--port", str(port)]
-        + ["--timeout", "3", "--instances", "2", "--workers", "2", "--sparql-workers", "4", "--per-client", "2"],
+        + ["--timeout", "3", "--instances", "2", "--workers", "1", "--threads", "4", "--sparql-workers", "4"]
+        + ["--per-client", "2"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
@@ -152,10 +153,20 @@ def test_heavy_queries_get_their_own_pool_and_a_client_its_share(tier):
 
 
 def _page_instances(deploy: int) -> list[int]:
-    """The page instances' gunicorn masters: the deploy command's children serving with 2 workers."""
-    pattern = "server.cli serve --(data|store) .*--workers 2$"
-    found = subprocess.run(["pgrep", "-P", str(deploy), "-f", pattern], capture_output=True)
-    return [int(p) for p in found.stdout.split()]
+    """The page instances' gunicorn masters: forks of the deploy command with one worker each (the
+    SPARQL instance has four; nginx is no fork of it)."""
+
+    def children(pid: int | str) -> list[str]:
+        try:
+            return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        except OSError:
+            return []
+
+    return [
+        int(pid)
+        for pid in children(deploy)
+        if Path(f"/proc/{pid}/comm").read_text().strip() != "nginx" and len(children(pid)) == 1
+    ]
 
 
 def _load(base: str, seconds: float, clients: int = 6) -> tuple[list[threading.Thread], list[tuple[float, object]]]:
