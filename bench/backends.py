@@ -10,7 +10,7 @@ instance, in one run:
   sends them). The ratio app / store is what the app costs on top of the store: HTTP twice, parsing
   the store's answer, serializing ours.
 - The tier: entity documents at 8 connections from one `ccmkg serve` instance (2 workers), then from
-  `ccmkg deploy` (nginx, 2 page instances of 2 workers): cold (a new address each request, so an
+  `ccmkg deploy` (nginx, 2 page instances of 1 worker of 4 threads): cold (a new address each request, so an
   instance renders it) and from the tier's cache.
 
 The report goes to docs/benchmarks/backends.md.

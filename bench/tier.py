@@ -169,7 +169,8 @@ def main() -> int:
         "with the load generator).",
         "",
         f"`python bench/tier.py{' --smoke' if args.smoke else ''}`: wrk, {duration:g} s per case; `ccmkg deploy` "
-        "(nginx, 2 page instances of 2 workers, a SPARQL instance of 4) and `oxigraph serve-read-only "
+        "(nginx, 2 page instances of 1 worker of 4 threads, a SPARQL instance of 4 workers, all forked from one "
+        "loaded app) and `oxigraph serve-read-only "
         "--union-default-graph` on the same N-Quads file; times in ms. Cold: each request a different query "
         "text, so neither side can answer from a cache; warm: the same GET again, which the tier answers from "
         "its cache (Oxigraph has none: its column is its own cold time).",
@@ -214,7 +215,8 @@ def main() -> int:
         "",
         "## Memory",
         "",
-        f"PSS of the whole tier (nginx, 3 instances and their workers): **{pss_ours:.0f} MB**; Oxigraph's "
+        f"PSS of the whole tier (nginx, the deploy process, 3 instances and their workers), measured after the "
+        f"runs above: **{pss_ours:.0f} MB**; Oxigraph's "
         f"server: {pss_theirs:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB).",
     ]
     Path(args.out).write_text("\n".join(lines) + "\n")

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, render_template, request
 from rdflib import OWL
 
 from graph.sources.text import natural_key
-from graph.vocab import CCM, node
+from graph.vocab import node
 from graph.vocab.external import RDF_TYPE, sparql_prefixes
 
 from .linked_data.routes import document_response, not_acceptable, rdf_body
@@ -199,14 +199,11 @@ def _ontology_terms() -> dict[str, list[dict[str, object]]]:
             OPTIONAL {{ ?term skos:closeMatch|skos:relatedMatch ?match }} }}
         }} GROUP BY ?term ?kind ?label ?comment ORDER BY ?label"""
     )
-    usage: dict[str, int] = defaultdict(int)
-    for q in data.store.quads_for_pattern(None, RDF_TYPE, None):
-        usage[q.object.value] += 1
+    # counted by the store: reading every quad out of an external one took 9 s on Virtuoso
+    counts = "SELECT ?x (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ {} }} }} GROUP BY ?x"
+    usage = {r["x"].value: int(r["n"].value) for r in data.store.query(counts.format(f"?s <{RDF_TYPE.value}> ?x"))}
+    predicate_counts = {r["x"].value: int(r["n"].value) for r in data.store.query(counts.format("?s ?x ?o"))}
     terms: dict[str, list[dict[str, object]]] = {"Classes": [], "Properties": []}
-    predicate_counts: dict[str, int] = defaultdict(int)
-    for q in data.store.quads_for_pattern(None, None, None, None):
-        if q.predicate.value.startswith(CCM._NS):
-            predicate_counts[q.predicate.value] += 1
     for row in rows:
         iri = row["term"].value
         is_class = row["kind"].value.endswith("#Class")
@@ -220,7 +217,7 @@ def _ontology_terms() -> dict[str, list[dict[str, object]]]:
                 "domains": _words(row["domains"]),
                 "ranges": _words(row["ranges"]),
                 "matches": _words(row["matches"]),
-                "usage": usage[iri] if is_class else predicate_counts[iri],
+                "usage": usage.get(iri, 0) if is_class else predicate_counts.get(iri, 0),
             }
         )
     return terms

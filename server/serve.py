@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import time
 from pathlib import Path
 from typing import Any
 
@@ -31,10 +32,12 @@ _WARM_PATHS = [
     "/calendar/map",
     "/calendar/timeline",
     "/lineage",
+    "/ontology",
     "/search?q=stockpile",
     "/context.jsonld",
     "/sparql?query=ASK%7B%7D",
 ]
+_RDF = ("text/turtle", "application/ld+json")
 
 
 def _freeze(_server: object, _worker: object) -> None:
@@ -64,10 +67,12 @@ def app_config(
     return config | {"DATA_FILE": data_file}
 
 
-def warm(app: Flask) -> None:
-    """Render once, in this process, every kind of page and document, so that what their first rendering
-    builds and keeps (compiled templates, cached tables) is built before the workers fork and shared by
-    them, and no first visitor waits for it. The pages are not kept: nginx caches what is asked."""
+def warm(app: Flask, budget: float = 5.0) -> None:
+    """Render once, in this process, the listing pages and an entity of each class (HTML; Turtle and
+    JSON-LD for one), so that what their first rendering builds and keeps (compiled templates, cached
+    tables) is built before the workers fork and shared by them, and no first visitor waits for it. The
+    pages are not kept: nginx caches what is asked. At most `budget` seconds: on an external store,
+    rendering a page is many round trips, and what is not warmed here is made on first use."""
     from .store import dataset
 
     data = app.extensions["ccm_dataset"]
@@ -75,15 +80,17 @@ def warm(app: Flask) -> None:
       ?s a ?class FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{data.iris.base}id/")) }} GROUP BY ?class"""
     with app.app_context():
         iris = [row["iri"].value for row in dataset.get().store.query(one_per_class, use_default_graph_as_union=True)]
-    paths = _WARM_PATHS + [iri.removeprefix(data.iris.base.rstrip("/")) for iri in sorted(set(iris))]
+    entities = [iri.removeprefix(data.iris.base.rstrip("/")) for iri in sorted(set(iris))]
+    requests = [(path, "text/html") for path in _WARM_PATHS + entities]
+    requests[len(_WARM_PATHS) + 1 : len(_WARM_PATHS) + 1] = [(entities[0], a) for a in _RDF] if entities else []
     client = app.test_client()
-    for path in paths:
-        for accept in ("text/html", "text/turtle", "application/ld+json"):
-            status = client.get(path, headers={"Accept": accept}).status_code
-            if status >= 500:
-                log.warning("warming up: %s as %s gave %s", path, accept, status)
-            if not path.startswith("/id/"):
-                break
+    stop = time.monotonic() + budget
+    for path, accept in requests:
+        if time.monotonic() > stop:
+            break
+        status = client.get(path, headers={"Accept": accept}).status_code
+        if status >= 500:
+            log.warning("warming up: %s as %s gave %s", path, accept, status)
 
 
 def loaded_app(config: dict[str, Any]) -> Flask:
