@@ -161,3 +161,16 @@ def test_a_store_answering_garbage_is_502_and_one_trickling_is_503_by_the_deadli
             assert query(base, q).status == 200
     finally:
         faulty.close()
+
+
+def test_virtuoso_cut_short_by_the_deadline_is_503_not_a_partial_answer(virtuoso_store):
+    # Virtuoso honours the `timeout` the app sends as an "anytime query": past it, it answers 200 with
+    # the count so far (X-SQL-State: S1TAT). Served as is, a user would get a wrong count as the answer.
+    heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
+    with serve_store(virtuoso_store, "--timeout", "5") as base:  # Virtuoso is told 2 s (half the 4 s wait)
+        started = time.monotonic()
+        reply = query(base, heavy)
+        assert reply.status == 503 and "deadline" in reply.text and "incomplete" in reply.text, reply.text
+        assert time.monotonic() - started < 5
+        small = query(base, "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Article> }")
+        assert json.loads(small.body)["results"]["bindings"][0]["n"]["value"] == "23"  # and the next is whole

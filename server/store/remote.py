@@ -20,7 +20,7 @@ from SPARQLWrapper import JSON, N3, POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed, SPARQLWrapperException
 
 from ..sparql.lexical import FROM, OPAQUE, query_form
-from .profiles import Profile, detect
+from .profiles import STANDARD, Profile, detect
 
 
 class StoreUnavailable(Exception):
@@ -62,8 +62,10 @@ class RemoteStore:
         # content negotiation only: a `format=` parameter besides Accept makes Virtuoso answer 406
         client.setOnlyConneg(True)
         client.setTimeout(int(max(1, round(self.timeout))))
-        # the deadline travels with the query, for stores that honour it (Fuseki: timeout in ms)
-        client.addParameter("timeout", str(int(self.timeout * 1000)))
+        # the deadline travels with the query, for stores that honour it (Fuseki, Virtuoso: timeout in ms),
+        # short of our own wait, so that the store's refusal arrives before we give up
+        limit = (self.profile or STANDARD).store_timeout(self.timeout)
+        client.addParameter("timeout", str(int(limit * 1000)))
         chosen = kwargs.get("default_graph") is not None or kwargs.get("named_graphs") is not None
         for graph in kwargs.get("default_graph") or []:
             client.addDefaultGraph(graph.value)
@@ -97,6 +99,8 @@ class RemoteStore:
             if self.profile is None:
                 self.profile = detect(response.headers.get("Server"))
             body = _read_by(response, started + self.timeout)
+            if (why := self.profile.incomplete(response.headers)) is not None:
+                raise StoreError(503, f"the query ran past its deadline of {self.timeout:g} s: the store says {why}")
             body = self.profile.triples(body) if graph else self.profile.results(body)
             return body, response.headers.get("Content-Type", "")
         except QueryBadFormed as exc:
