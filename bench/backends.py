@@ -35,8 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
 from bench.endpoint import _port  # noqa: E402
-from bench.tier import _start, _stop  # noqa: E402
-from server.examples import load_examples  # noqa: E402
+from bench.tier import _start, _stop, dataset_and_queries  # noqa: E402
 from tests.live import OxigraphStore, VirtuosoStore  # noqa: E402
 
 PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}
@@ -134,12 +133,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "backends.md"))
     args = parser.parse_args()
     duration = 1 if args.smoke else args.duration
-    data = ROOT / "build" / "ccm.nq"
-    if not data.is_file():
-        subprocess.run([sys.executable, "-m", "server.cli", "build"], check=True, cwd=ROOT)
-    queries = {e.name: e.query for e in load_examples()}
-    if args.smoke:
-        queries = dict(list(queries.items())[:2])
+    data, queries = dataset_and_queries(2 if args.smoke else None)
     graphs = _graphs(data)
     backends = {"Oxigraph server": _oxigraph}
     if shutil.which("virtuoso-t"):

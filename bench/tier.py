@@ -43,6 +43,15 @@ JSON = "application/sparql-results+json"
 TARGETS = {"cold": 1.25, "warm": 0.8, "pages_rps": 4000, "attack_ms": 100, "pss_mb": 150}
 
 
+def dataset_and_queries(first: int | None = None) -> tuple[Path, dict[str, str]]:
+    """build/ccm.nq (built first when absent) and the example queries by name (only the `first` few)."""
+    data = ROOT / "build" / "ccm.nq"
+    if not data.is_file():
+        subprocess.run([sys.executable, "-m", "server.cli", "build"], check=True, cwd=ROOT)
+    queries = {e.name: e.query for e in load_examples()}
+    return data, dict(list(queries.items())[:first])
+
+
 def _start(cmd: list[str], port: int, ready: str) -> subprocess.Popen:
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     _wait(port, ready)
@@ -112,12 +121,7 @@ def main() -> int:
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "tier.md"))
     args = parser.parse_args()
     duration = 1 if args.smoke else args.duration
-    data = ROOT / "build" / "ccm.nq"
-    if not data.is_file():
-        subprocess.run([sys.executable, "-m", "server.cli", "build"], check=True, cwd=ROOT)
-    queries = {e.name: e.query for e in load_examples()}
-    if args.smoke:
-        queries = dict(list(queries.items())[:1])
+    data, queries = dataset_and_queries(1 if args.smoke else None)
     bindir = Path(sys.executable).parent
     tier_port, ox_port = _port(), _port()
     rows: dict[str, dict[str, float]] = {}

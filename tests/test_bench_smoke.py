@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from server.deploy import nginx_binary
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -40,25 +42,26 @@ def test_comparison_benchmark_smoke(tmp_path):
     assert (tmp_path / "compare.svg").read_text().startswith("<svg")
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
-def test_serving_tier_benchmark_smoke(tmp_path):
-    from server.deploy import nginx_binary
+def _drives_the_tier(test):
+    """A benchmark that starts the serving tier (nginx in front) and loads it with wrk."""
+    for mark in (
+        pytest.mark.slow,
+        pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed"),
+        pytest.mark.skipif(nginx_binary() is None, reason="nginx not installed (.ci/run installs nginx-light)"),
+    ):
+        test = mark(test)
+    return test
 
-    if nginx_binary() is None:
-        pytest.skip("nginx not installed (.ci/run installs nginx-light)")
+
+@_drives_the_tier
+def test_serving_tier_benchmark_smoke(tmp_path):
     out = _bench(tmp_path / "tier.md", "tier.py", "--smoke", timeout=600)
     report = out.read_text()
     assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
 
 
-@pytest.mark.slow
-@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
+@_drives_the_tier
 def test_backends_benchmark_smoke(tmp_path):
-    from server.deploy import nginx_binary
-
-    if nginx_binary() is None:
-        pytest.skip("nginx not installed (.ci/run installs nginx-light)")
     out = _bench(tmp_path / "backends.md", "backends.py", "--smoke", timeout=600)
     report = out.read_text()
     assert "| Oxigraph server | **" in report and "tier, cold" in report and "one instance" in report
