@@ -58,6 +58,8 @@ class Instance:
 
     def start(self, app: Flask, timeout: float) -> None:
         """Fork gunicorn's master for this instance from the loaded app, in a session of its own."""
+        sys.stdout.flush()  # what is buffered would otherwise be written twice, by both processes
+        sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
             code = 1

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pyoxigraph as ox
 from flask import Blueprint, Response, request, url_for
 from rdflib.namespace import DCTERMS
@@ -66,15 +64,12 @@ def _void(data: ds.Dataset) -> list[ox.Triple]:
             )
     for q in data.store.quads_for_pattern(None, RDF_TYPE, CCMNodes.SourceFile):
         out.append(ox.Triple(root, node(DCTERMS.source), q.subject))
-    classes: Counter[str] = Counter()
-    entities: dict[str, set[str]] = {}
-    properties: Counter[str] = Counter()
-    for q in data.store.quads_for_pattern(None, None, None):
-        properties[q.predicate.value] += 1
-        if q.predicate == RDF_TYPE and isinstance(q.object, ox.NamedNode):
-            entities.setdefault(q.object.value, set()).add(q.subject.value)
-    for cls, members in entities.items():
-        classes[cls] = len(members)
+    # counted by the store: reading every quad out of an external one takes seconds (9 s on Virtuoso)
+    per_class = f"""SELECT ?x (COUNT(DISTINCT ?s) AS ?n) WHERE {{
+      GRAPH ?g {{ ?s <{RDF_TYPE.value}> ?x }} FILTER(isIRI(?x)) }} GROUP BY ?x"""
+    per_property = "SELECT ?x (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?x ?o } } GROUP BY ?x"
+    classes = {r["x"].value: int(r["n"].value) for r in data.store.query(per_class)}
+    properties = {r["x"].value: int(r["n"].value) for r in data.store.query(per_property)}
     for i, (cls, n) in enumerate(sorted(classes.items())):
         part = ox.BlankNode(f"class{i}")
         out += [

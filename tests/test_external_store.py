@@ -167,7 +167,7 @@ def test_virtuoso_cut_short_by_the_deadline_is_503_not_a_partial_answer(virtuoso
     # Virtuoso honours the `timeout` the app sends as an "anytime query": past it, it answers 200 with
     # the count so far (X-SQL-State: S1TAT). Served as is, a user would get a wrong count as the answer.
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
-    with serve_store(virtuoso_store, "--timeout", "5") as base:  # Virtuoso is told 2 s (half the 4 s wait)
+    with serve_store(virtuoso_store, "--timeout", "5") as base:  # Virtuoso is told 2 s of the app's 4 s wait
         started = time.monotonic()
         reply = query(base, heavy)
         assert reply.status == 503 and "deadline" in reply.text and "incomplete" in reply.text, reply.text
