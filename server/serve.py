@@ -73,13 +73,10 @@ def warm(app: Flask, budget: float = 5.0) -> None:
     tables) is built before the workers fork and shared by them, and no first visitor waits for it. The
     pages are not kept: nginx caches what is asked. At most `budget` seconds: on an external store,
     rendering a page is many round trips, and what is not warmed here is made on first use."""
-    from .store import dataset
-
     data = app.extensions["ccm_dataset"]
     one_per_class = f"""SELECT (MIN(STR(?s)) AS ?iri) WHERE {{
       ?s a ?class FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{data.iris.base}id/")) }} GROUP BY ?class"""
-    with app.app_context():
-        iris = [row["iri"].value for row in dataset.get().store.query(one_per_class, use_default_graph_as_union=True)]
+    iris = [row["iri"].value for row in data.store.query(one_per_class, use_default_graph_as_union=True)]
     entities = [iri.removeprefix(data.iris.base.rstrip("/")) for iri in sorted(set(iris))]
     requests = [(path, "text/html") for path in _WARM_PATHS + entities]
     requests[len(_WARM_PATHS) + 1 : len(_WARM_PATHS) + 1] = [(entities[0], a) for a in _RDF] if entities else []

@@ -51,6 +51,14 @@ class Dataset:
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
 
+    def counts(self, pattern: str, counted: str = "*") -> dict[str, int]:
+        """COUNT(`counted`) of the matches of `pattern` in all the data (the default graph too: a Turtle
+        file is served from it), per value of its `?x`: counted by the store, since reading every quad out
+        of an external one takes seconds (9 s on Virtuoso)."""
+        query = f"SELECT ?x (COUNT({counted}) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x"
+        rows = self.store.query(query, use_default_graph_as_union=True)
+        return {row["x"].value: int(row["n"].value) for row in rows}
+
     @classmethod
     def open(cls, path: Path, base: str | None = None) -> Dataset:
         """A read-only in-memory store of an RDF dataset file (format from its extension)."""

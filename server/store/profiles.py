@@ -25,15 +25,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ..sparql.lexical import OPAQUE
+
 _DURATION = "http://www.w3.org/2001/XMLSchema#duration"
 _BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
 _NUMERIC_DURATION = re.compile(rb'"(-?[0-9.e+]+)"\^\^<' + _DURATION.encode() + rb">")
 _NUMERIC_BOOLEAN = re.compile(rb'"([01])"\^\^<' + _BOOLEAN.encode() + rb">")
-# `(true AS ?x)`, in BIND or a projection; strings and comments are masked before it is looked for
+# `(true AS ?x)`, in BIND or a projection; IRIs, strings and comments are masked before it is looked for
 _BOUND_BOOLEAN = re.compile(r"\(\s*(true|false)(\s+[Aa][Ss]\s+[?$])")  # the keywords are lower case
-_STRINGS_AND_COMMENTS = re.compile(
-    r'"""[\s\S]*?"""|' r"'''[\s\S]*?'''|" r'"(?:[^"\\\n]|\\.)*"|' r"'(?:[^'\\\n]|\\.)*'|<[^<>\s]*>|#[^\n]*"
-)
 
 
 def duration(value: str) -> str:
@@ -79,7 +78,7 @@ class Profile:
 
 class VirtuosoProfile(Profile):
     def prepare(self, query: str) -> str:
-        masked = _STRINGS_AND_COMMENTS.sub(lambda m: " " * len(m.group()), query)
+        masked = OPAQUE.sub(lambda m: " " * len(m.group()), query)
         # right to left, so the offsets found in the masked text still hold in the query
         for m in reversed(list(_BOUND_BOOLEAN.finditer(masked))):
             value = 1 if m.group(1) == "true" else 0
