@@ -102,12 +102,14 @@ def loaded_app(config: dict[str, Any]) -> Flask:
     return app
 
 
-def run(app: Flask, host: str, port: int, workers: int, query_timeout: float, threads: int = 1) -> None:
-    """gunicorn's master on a loaded app, until it is stopped. One thread per worker (sync) wherever user
-    queries run: a query past its deadline ends its whole worker. `threads` > 1 only behind nginx, for
-    pages, whose queries are ours: a process of several threads holds one copy of what a worker dirties."""
+def run(app: Flask, bind: str, workers: int, query_timeout: float, threads: int = 1) -> None:
+    """gunicorn's master on a loaded app, until it is stopped; `bind` is HOST:PORT or unix:PATH. One thread
+    per worker (sync) wherever user queries run: a query past its deadline ends its whole worker. `threads`
+    > 1 only behind nginx, for pages, whose queries are ours: a process of several threads holds one copy
+    of what a worker dirties."""
+    client = "%({x-forwarded-for}i)s" if bind.startswith("unix:") else "%(h)s"
     options = {
-        "bind": f"{host}:{port}",
+        "bind": bind,
         "workers": workers,
         "worker_class": "sync" if threads == 1 else "gthread",
         "threads": threads,
@@ -117,8 +119,9 @@ def run(app: Flask, host: str, port: int, workers: int, query_timeout: float, th
         "graceful_timeout": 10,
         "backlog": 2048,
         "accesslog": "-",
-        # the path, not the query string: a query's text is the user's, and can be 64 KiB long
-        "access_log_format": '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)ss',
+        # the path, not the query string: a query's text is the user's, and can be 64 KiB long. On a Unix
+        # socket the client is nginx's X-Forwarded-For.
+        "access_log_format": f'{client} %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)ss',
         # the store and the app are loaded before the fork: freezing them keeps the garbage collector
         # from touching (and so copying) the pages the workers share
         "pre_fork": _freeze,
@@ -138,4 +141,4 @@ def serve(
     store: str | None = None,
     dumps: Path | None = None,
 ) -> None:
-    run(loaded_app(app_config(data_file, query_timeout, store, dumps)), host, port, workers, query_timeout)
+    run(loaded_app(app_config(data_file, query_timeout, store, dumps)), f"{host}:{port}", workers, query_timeout)
