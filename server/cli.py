@@ -9,16 +9,19 @@ import sys
 import time
 from pathlib import Path
 
-from graph.build import build_dataset
-from graph.derive import ValidationFailed
-from graph.publish import DEFAULT_OUT, NQUADS, write
+from graph.publish.files import DEFAULT_OUT, NQUADS
 from graph.sources import DOCUMENTS_DIR, ParseError
-from graph.sources.entry_into_force import read_entry_into_force
 from graph.vocab import DEFAULT_BASE
 
 
 def build(documents: Path, base: str, out: Path, entry_into_force: Path | None = None) -> int:
     """Build the dataset into `out`; the exit code (2: a malformed input, 3: the graph breaks its shapes)."""
+    # here, not at the top: `serve` and `deploy` must not load the builder into the processes they fork
+    from graph.build import build_dataset
+    from graph.derive import ValidationFailed
+    from graph.publish.writer import write
+    from graph.sources.entry_into_force import read_entry_into_force
+
     started = time.perf_counter()
     try:
         dates = read_entry_into_force(entry_into_force) if entry_into_force else None
@@ -121,8 +124,9 @@ def _deploy(args: argparse.Namespace) -> int:
         instances=args.instances,
         workers=args.workers,
         threads=args.threads,
-        sparql_workers=args.sparql_workers,
         per_client=args.per_client,
+        overflow=args.overflow,
+        **({"sparql_workers": args.sparql_workers} if args.sparql_workers else {}),
     )
     try:
         deploy(tier)
@@ -167,8 +171,15 @@ def main(argv: list[str] | None = None) -> int:
     d.add_argument("--instances", type=int, default=2, help="instances serving pages (default 2)")
     d.add_argument("--workers", type=int, default=1, help="worker processes per page instance (default 1)")
     d.add_argument("--threads", type=int, default=4, help="threads per page worker (default 4)")
-    d.add_argument("--sparql-workers", type=int, default=4, help="queries run at once (default 4)")
-    d.add_argument("--per-client", type=int, default=2, help="queries one client may run at once (default 2)")
+    d.add_argument(
+        "--sparql-workers", type=int, default=0, help="queries run at once (default: one per core, at least 2)"
+    )
+    d.add_argument(
+        "--per-client", type=int, default=0, help="queries one client may run at once (default: half the pool)"
+    )
+    d.add_argument(
+        "--overflow", type=int, default=1, help="workers for queries that find the pool full, 0.5 s each (default 1)"
+    )
     d.set_defaults(func=_deploy)
     p = sub.add_parser("publish", help="load the built dataset into an external SPARQL store, graph by graph")
     p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")

@@ -1,8 +1,11 @@
 """`ccmkg deploy`: the serving tier on one machine: nginx in front of several `ccmkg serve` instances.
 
 Pages, entity documents and health checks go to `instances` page instances; `/sparql` goes to an
-instance of its own, at most `sparql_workers` queries at once and `per_client` per client, answered
-503 with Retry-After when full; nginx serves the dumps from the build directory itself. nginx holds
+instance of its own: at most `sparql_workers` queries at once (one per core: a query is CPU work, and
+more at once only slows each) and `per_client` per client (past it, 429). A query that finds that pool
+full runs in one of `overflow` more workers with an `overflow_deadline` of half a second: a small query
+is answered while heavy ones hold the pool, a heavy one is stopped there soon, and with the overflow
+taken too the answer is 503 with Retry-After at once. nginx serves the dumps from the build directory. nginx holds
 the client connections, so idle, slow-sending and slow-reading clients cost no worker. An instance
 that exits is started again; the others answer meanwhile. Configuration: templates/deploy/nginx.conf.
 
@@ -125,13 +128,18 @@ class Tier:
     instances: int = 2
     workers: int = 1
     threads: int = 4
-    sparql_workers: int = 4
-    per_client: int = 2
+    sparql_workers: int = field(default_factory=lambda: max(2, os.cpu_count() or 2))
+    per_client: int = 0  # 0: half the pool
+    overflow: int = 1
+    overflow_deadline: float = 0.5
     pages: list[Instance] = field(default_factory=list)
     sparql: list[Instance] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
     run: Path | None = None
     app: Flask | None = None
+
+    def share(self) -> int:
+        return self.per_client or max(1, self.sparql_workers // 2)
 
     def config(self) -> str:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -151,7 +159,9 @@ class Tier:
             pages=[i.socket for i in self.pages],
             sparql=[i.socket for i in self.sparql],
             sparql_workers=self.sparql_workers,
-            per_client=self.per_client,
+            per_client=self.share(),
+            overflow=self.overflow,
+            overflow_deadline=self.overflow_deadline,
             read_timeout=int(self.timeout) + 5,
             files=files,
         )
@@ -168,7 +178,7 @@ class Tier:
             (self.run / name).chmod(0o777)
         self.app = loaded_app(self.app_config)
         self.pages = [Instance(self.run / f"pages-{n}.sock", self.workers, self.threads) for n in range(self.instances)]
-        self.sparql = [Instance(self.run / "sparql.sock", self.sparql_workers)]
+        self.sparql = [Instance(self.run / "sparql.sock", self.sparql_workers + self.overflow)]
         for instance in self.pages + self.sparql:
             instance.start(self.app, self.timeout)
         deadline = time.monotonic() + startup
@@ -216,7 +226,7 @@ def deploy(tier: Tier) -> None:
     print(
         f"serving on http://{tier.host}:{tier.port}/ (nginx; {tier.instances} page instances of "
         f"{tier.workers} workers of {tier.threads} threads, SPARQL on {tier.sparql_workers} workers, "
-        f"{tier.per_client} per client)",
+        f"{tier.share()} per client, {tier.overflow} more for a query that finds them busy)",
         file=sys.stderr,
     )
     try:

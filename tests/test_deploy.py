@@ -5,6 +5,7 @@ heavy queries, a killed instance and a restarted store must not cost anyone else
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import signal
 import socket
@@ -126,20 +127,25 @@ def test_idle_slow_sending_and_slow_reading_clients_cost_nobody_an_answer(tier):
             s.close()
 
 
+def _heavy(base: str, source: str, replies: list) -> threading.Thread:
+    """A heavy query from the loopback address `source`, running in a thread; its reply goes to `replies`."""
+
+    def ask() -> None:
+        replies.append(request(base, "POST", "/sparql", urlencode({"query": HEAVY}), FORM, timeout=30, source=source))
+
+    thread = threading.Thread(target=ask)
+    thread.start()
+    return thread
+
+
 def test_heavy_queries_get_their_own_pool_and_a_client_its_share(tier):
     base, *_ = tier
     replies: list = []
-
-    def heavy() -> None:
-        replies.append(query(base, HEAVY))
-
-    threads = [threading.Thread(target=heavy) for _ in range(2)]
-    for t in threads:
-        t.start()
+    threads = [_heavy(base, "127.0.0.1", replies) for _ in range(2)]
     time.sleep(0.8)  # both running, the client's share (2) used up
     started = time.monotonic()
     refused = query(base, "ASK {}")
-    assert refused.status == 503 and refused.header("Retry-After") == "5"
+    assert refused.status == 429 and refused.header("Retry-After") == "5" and b"your share" in refused.body
     assert time.monotonic() - started < 1  # at once, not after the others' deadline
     # pages and health checks do not wait for the queries
     for path in ("/healthz", "/id/convention/article/4"):
@@ -149,7 +155,40 @@ def test_heavy_queries_get_their_own_pool_and_a_client_its_share(tier):
         t.join()
     # the deadline (3 s here) still stops the work: the app's own 503
     assert [r.status for r in replies] == [503, 503]
+    assert all(b"past the 3 s deadline" in r.body for r in replies)
     assert query(base, "ASK {}").status == 200  # and the pool is free again
+
+
+def test_a_query_that_finds_the_pool_full_runs_in_the_overflow_lane_on_a_short_deadline(tier):
+    base, *_ = tier
+    pool: list = []
+    # the pool (4 here) taken by two clients of 2 each
+    threads = [_heavy(base, source, pool) for source in ("127.0.0.2", "127.0.0.3") for _ in range(2)]
+    time.sleep(0.8)
+    ask = "ASK { ?s a <https://w3id.org/ccm/ontology#Action> }"
+    started = time.monotonic()
+    small = request(base, "POST", "/sparql", urlencode({"query": ask}), FORM, source="127.0.0.4")
+    assert small.status == 200 and json.loads(small.body)["boolean"] is True
+    assert small.header("X-Query-Lane") == "overflow" and time.monotonic() - started < 0.5
+    # a heavy query there gets the lane's half second, and says why
+    lane: list = []
+    started = time.monotonic()
+    overflowing = _heavy(base, "127.0.0.5", lane)
+    time.sleep(0.2)
+    # with the lane taken too: busy, at once
+    busy = request(base, "POST", "/sparql", urlencode({"query": ask}), FORM, source="127.0.0.6")
+    assert busy.status == 503 and busy.header("Retry-After") == "5" and b"busy" in busy.body
+    overflowing.join()
+    assert lane[0].status == 503 and b"past the 0.5 s deadline" in lane[0].body, lane[0].body
+    assert b"every worker of the SPARQL pool was busy" in lane[0].body
+    assert time.monotonic() - started < 2
+    for t in threads:
+        t.join()
+    assert [r.status for r in pool] == [503] * 4
+    # the lane's deadline is nginx's to set: a client's own header is dropped on the way
+    own = {**FORM, "X-Query-Deadline": "0.5"}
+    mine = request(base, "POST", "/sparql", urlencode({"query": HEAVY}), own, timeout=30, source="127.0.0.7")
+    assert mine.status == 503 and b"past the 3 s deadline" in mine.body
 
 
 def _page_instances(deploy: int) -> list[int]:

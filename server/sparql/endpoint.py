@@ -60,7 +60,8 @@ def endpoint() -> Response:
         request.base_url,
         req.own_dataset,
     )
-    with deadline(current_app.config["QUERY_TIMEOUT"], request.environ.get("gunicorn.socket")):
+    seconds, why = _deadline()
+    with deadline(seconds, request.environ.get("gunicorn.socket"), why):
         outcome = run(data.store, job)
     response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)
     if outcome.truncated:
@@ -71,6 +72,20 @@ def endpoint() -> Response:
         _conditional(response, etag, data)
     response.vary.add("Accept")
     return response
+
+
+def _deadline() -> tuple[float, str]:
+    """The query's deadline and what to tell the client if it passes: the configured one, or a shorter
+    one set by the tier's proxy for a query it runs in its overflow lane (deploy.py). The header can only
+    shorten the deadline, so no client gains by sending it."""
+    configured = current_app.config["QUERY_TIMEOUT"]
+    try:
+        lane = float(request.headers.get("X-Query-Deadline", ""))
+    except ValueError:
+        return configured, ""
+    if not 0 < lane < configured:
+        return configured, ""
+    return lane, f"every worker of the SPARQL pool was busy, and a query that finds it so gets {lane:g} s"
 
 
 def _etag(version: str, req: QueryRequest, *formats: Format | None) -> str:

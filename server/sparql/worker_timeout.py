@@ -21,9 +21,9 @@ log = logging.getLogger(__name__)
 EXIT_CODE = 75  # EX_TEMPFAIL: gunicorn logs it and starts a new worker
 
 
-def _answer_and_exit(sock: socket.socket, seconds: float) -> None:
+def _answer_and_exit(sock: socket.socket, seconds: float, why: str) -> None:
     message = (
-        f"the query ran past the {seconds:g} s deadline and was stopped; "
+        f"the query ran past the {seconds:g} s deadline and was stopped{f' ({why})' if why else ''}; "
         "narrow it (LIMIT, more selective patterns) and try again\n"
     ).encode()
     head = (
@@ -45,7 +45,7 @@ class _Watchdog:
     than a new timer thread for every request (a third of the in-process time of a small query)."""
 
     def __init__(self) -> None:
-        self._armed: tuple[float, socket.socket, float] | None = None  # (expiry, socket, seconds)
+        self._armed: tuple[float, socket.socket, float, str] | None = None  # (expiry, socket, seconds, why)
         self._changed = threading.Condition()
         self._pid: int | None = None
 
@@ -55,18 +55,18 @@ class _Watchdog:
                 if self._armed is None:
                     self._changed.wait()
                     continue
-                expiry, sock, seconds = self._armed
+                expiry, sock, seconds, why = self._armed
                 left = expiry - time.monotonic()
                 if left <= 0:
-                    _answer_and_exit(sock, seconds)
+                    _answer_and_exit(sock, seconds, why)
                 self._changed.wait(left)
 
-    def arm(self, seconds: float, sock: socket.socket) -> None:
+    def arm(self, seconds: float, sock: socket.socket, why: str) -> None:
         if self._pid != os.getpid():  # first use in this (forked) worker: its own thread
             self._pid = os.getpid()
             threading.Thread(target=self._run, name="deadline", daemon=True).start()
         with self._changed:
-            self._armed = (time.monotonic() + seconds, sock, seconds)
+            self._armed = (time.monotonic() + seconds, sock, seconds, why)
             self._changed.notify()
 
     def disarm(self) -> None:
@@ -79,8 +79,9 @@ _watchdog = _Watchdog()
 
 
 @contextmanager
-def deadline(seconds: float, sock: socket.socket | None) -> Iterator[None]:
-    """Run the block; if it is still running after `seconds`, answer 503 and end the process.
+def deadline(seconds: float, sock: socket.socket | None, why: str = "") -> Iterator[None]:
+    """Run the block; if it is still running after `seconds`, answer 503 (saying `why` the deadline
+    was what it was, if it says) and end the process.
 
     Only a gunicorn worker (which hands over its client socket) may end itself: in any other
     process (Flask's test client, a development server) ending the process would end everything,
@@ -88,7 +89,7 @@ def deadline(seconds: float, sock: socket.socket | None) -> Iterator[None]:
     if sock is None:
         yield
         return
-    _watchdog.arm(seconds, sock)
+    _watchdog.arm(seconds, sock, why)
     try:
         yield
     finally:
