@@ -9,6 +9,7 @@ to the server's order, so `*/*` gets the first format of the list asked for."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyoxigraph as ox
 from flask import Request
@@ -117,6 +118,12 @@ def negotiate(accept: str | None, formats: list[Format]) -> Format | None:
     """The best format for an Accept header; the first when there is none; None when nothing fits."""
     if not accept or not accept.strip():
         return formats[0]
+    return _negotiated(accept, tuple(formats))
+
+
+# clients send a handful of distinct Accept headers, over and over: each is read once per process
+@lru_cache(maxsize=1024)
+def _negotiated(accept: str, formats: tuple[Format, ...]) -> Format | None:
     ranges = _ranges(accept)
     best: tuple[float, Format | None] = (0.0, None)
     for fmt in formats:

@@ -212,3 +212,8 @@ def test_row_cap_is_signalled(dataset_file):
         assert len(json.loads(reply.body)["results"]["bindings"]) == 5
         small = query(base, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3")
         assert small.header("X-Result-Truncated") is None
+        # at the cap exactly, nothing was cut; one past it, in XML too
+        five = query(base, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 5")
+        assert five.header("X-Result-Truncated") is None and len(json.loads(five.body)["results"]["bindings"]) == 5
+        xml = query(base, "SELECT ?s WHERE { ?s ?p ?o } LIMIT 6", accept="application/sparql-results+xml")
+        assert xml.header("X-Result-Truncated") == "5" and xml.body.count(b"<result>") == 5
