@@ -8,6 +8,7 @@ import http.server
 import json
 import threading
 import time
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
@@ -96,6 +97,7 @@ class _FaultyStore:
 
     def __init__(self, upstream: str) -> None:
         self.mode = "pass"
+        self.timeouts: list[str] = []  # the `timeout` parameter of each query, as the app sent it
         faulty = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
@@ -105,6 +107,7 @@ class _FaultyStore:
             def _answer(self, body: bytes | None = None) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 sent = self.rfile.read(length) if length else None
+                faulty.timeouts += urllib.parse.parse_qs((sent or b"").decode()).get("timeout", [])
                 forward = urllib.request.Request(
                     upstream + self.path.removeprefix("/query"),
                     data=sent,
@@ -174,3 +177,25 @@ def test_virtuoso_cut_short_by_the_deadline_is_503_not_a_partial_answer(virtuoso
         assert time.monotonic() - started < 5
         small = query(base, "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Article> }")
         assert json.loads(small.body)["results"]["bindings"][0]["n"]["value"] == "23"  # and the next is whole
+
+
+def test_a_shorter_deadline_from_the_overflow_lane_reaches_the_store(external_store):
+    """The tier's overflow lane gives a query half a second (X-Query-Deadline, set by nginx): the store is
+    told to stop within it, or a heavy query would go on there long after the lane gave up on it."""
+    faulty = _FaultyStore(external_store)
+    q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Action> }"
+    form = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
+    try:
+        with serve_store(faulty.endpoint, "--timeout", "3") as base:
+            assert query(base, q).status == 200
+            faulty.timeouts.clear()
+            assert query(base, q).status == 200
+            lane = request(
+                base, "POST", "/sparql", urllib.parse.urlencode({"query": q}), {**form, "X-Query-Deadline": "0.5"}
+            )
+            assert lane.status == 200
+            # Oxigraph's profile: 0.9 of the app's wait; the app's wait is 1 s short of its 3 s deadline,
+            # and 0.8 of the lane's half second
+            assert faulty.timeouts == ["1800", "360"]
+    finally:
+        faulty.close()

@@ -48,6 +48,7 @@ def endpoint() -> Response:
     etag = _etag(data.version, req, result_format, graph_format)
     if request.if_none_match.contains_weak(etag):
         return _conditional(Response(status=304), etag, data)
+    seconds, why = _deadline()
     job = Job(
         req.query,
         result_format,
@@ -59,8 +60,9 @@ def endpoint() -> Response:
         QUERY_PREFIXES,
         _base_iri(),
         req.own_dataset,
+        # an external store is told to stop well before a short deadline ends this worker
+        store_timeout=0.8 * seconds if why else None,
     )
-    seconds, why = _deadline()
     with deadline(seconds, request.environ.get("gunicorn.socket"), why):
         outcome = run(data.store, job)
     response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from ..negotiation import Format
 from ..store import Store
-from ..store.remote import StoreError, StoreUnavailable
+from ..store.remote import RemoteStore, StoreError, StoreUnavailable
 from . import results
 
 
@@ -26,6 +26,7 @@ class Job:
     prefixes: dict[str, str] = field(default_factory=dict)
     base_iri: str | None = None  # resolves relative IRIs such as CONSTRUCT { <s> <p> 1 }
     own_dataset: bool = False  # FROM in the query: leave the default graph to it
+    store_timeout: float | None = None  # an external store's share of a deadline shorter than the app's
 
 
 @dataclass
@@ -47,6 +48,8 @@ def run(store: Store, job: Job) -> Outcome:
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in job.named_graphs or []]
     elif not job.own_dataset:
         kwargs["use_default_graph_as_union"] = True
+    if job.store_timeout is not None and isinstance(store, RemoteStore):
+        kwargs["timeout"] = job.store_timeout
     try:
         answer = store.query(job.query, **kwargs)
         if isinstance(answer, ox.QueryBoolean):

@@ -61,10 +61,11 @@ class RemoteStore:
         client.setReturnFormat(fmt)
         # content negotiation only: a `format=` parameter besides Accept makes Virtuoso answer 406
         client.setOnlyConneg(True)
-        client.setTimeout(int(max(1, round(self.timeout))))
+        timeout = kwargs.get("timeout") or self.timeout
+        client.setTimeout(int(max(1, round(timeout))))
         # the deadline travels with the query, for stores that honour it (Fuseki, Virtuoso: timeout in ms),
         # short of our own wait, so that the store's refusal arrives before we give up
-        limit = (self.profile or STANDARD).store_timeout(self.timeout)
+        limit = (self.profile or STANDARD).store_timeout(timeout)
         client.addParameter("timeout", str(int(limit * 1000)))
         chosen = kwargs.get("default_graph") is not None or kwargs.get("named_graphs") is not None
         for graph in kwargs.get("default_graph") or []:
@@ -98,9 +99,10 @@ class RemoteStore:
             response = client.query().response
             if self.profile is None:
                 self.profile = detect(response.headers.get("Server"))
-            body = _read_by(response, started + self.timeout)
+            timeout = kwargs.get("timeout") or self.timeout
+            body = _read_by(response, started + timeout)
             if (why := self.profile.incomplete(response.headers)) is not None:
-                raise StoreError(503, f"the query ran past its deadline of {self.timeout:g} s: the store says {why}")
+                raise StoreError(503, f"the query ran past its deadline of {timeout:g} s: the store says {why}")
             body = self.profile.triples(body) if graph else self.profile.results(body)
             return body, response.headers.get("Content-Type", "")
         except QueryBadFormed as exc:
