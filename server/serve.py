@@ -11,6 +11,7 @@ loaded app too (deploy.py).
 from __future__ import annotations
 
 import gc
+import importlib
 import logging
 import time
 from pathlib import Path
@@ -95,6 +96,10 @@ def loaded_app(config: dict[str, Any]) -> Flask:
     be forked (collecting would write to, and so copy, every page the forks share)."""
     from . import create_app
 
+    # what each gunicorn master and worker would import once forked (a megabyte in each of them): here,
+    # once, to be shared
+    for module in ("gunicorn.arbiter", "gunicorn.workers.sync", "gunicorn.workers.gthread"):
+        importlib.import_module(module)
     app = create_app(config)
     warm(app)
     gc.collect()

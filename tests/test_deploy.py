@@ -193,7 +193,7 @@ def test_a_query_that_finds_the_pool_full_runs_in_the_overflow_lane_on_a_short_d
 
 def _page_instances(deploy: int) -> list[int]:
     """The page instances' gunicorn masters: forks of the deploy command with one worker each (the
-    SPARQL instance has four; nginx is no fork of it)."""
+    SPARQL instance has five, four and the overflow lane; nginx is no fork of it)."""
 
     def children(pid: int | str) -> list[str]:
         try:
