@@ -261,9 +261,10 @@ def main() -> int:
         f"PSS of the whole tier (nginx, the deploy process, 3 instances and their workers), measured after the "
         f"query and page runs above and {crawled} more entity pages asked once each (HTML): **{pss_ours:.0f} MB**; "
         f"Oxigraph's server: {pss_theirs:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB). After the attack: "
-        f"{pss_after_attack:.0f} MB, lower because its heavy queries ended every SPARQL worker at a deadline and "
-        "fresh forks of the loaded app replaced them: reading the in-memory store writes to the memory it reads, "
-        "so each process that queries it comes to hold a copy of most of it.",
+        f"{pss_after_attack:.0f} MB (its heavy queries end SPARQL workers at their deadlines, and their masters "
+        "fork fresh ones from the loaded app). Reading the in-memory store writes to the memory it reads, so "
+        "each process that queries it comes to hold a copy of most of it: the deploy process, 2 page workers, "
+        "3 SPARQL workers.",
     ]
     Path(args.out).write_text("\n".join(lines) + "\n")
     print(f"wrote {args.out}")
