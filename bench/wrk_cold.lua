@@ -1,18 +1,12 @@
 -- wrk script: GET the SPARQL query in QUERY to the path in QPATH, each request a different query (a
--- numbered comment at its end), so no cache can answer it: the cold case. Each wrk thread runs its own
--- copy of this script: the thread's number and a seed from the clock keep two threads, or two runs,
--- from sending the same text (which the tier's cache would answer from its second asking on).
+-- numbered comment at its end, with the wrk thread's number and a seed from the clock: wrk_threads.lua),
+-- so no cache can answer it: the cold case.
 local function urlencode(s)
   return (s:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
-local threads = 0
-function setup(thread)
-  threads = threads + 1
-  thread:set("tid", threads)
-end
-function init(args)
-  math.randomseed(os.time() * 1000 + (tid or 0))
-end
+-- beside this file, wherever wrk is run from
+package.path = (debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "?.lua;" .. package.path
+require("wrk_threads")
 local counter = 0
 local query = os.getenv("QUERY")
 local path = os.getenv("QPATH")

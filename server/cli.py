@@ -124,9 +124,9 @@ def _deploy(args: argparse.Namespace) -> int:
         instances=args.instances,
         workers=args.workers,
         threads=args.threads,
+        sparql_workers=args.sparql_workers,
         per_client=args.per_client,
         overflow=args.overflow,
-        **({"sparql_workers": args.sparql_workers} if args.sparql_workers else {}),
     )
     try:
         deploy(tier)

@@ -128,7 +128,7 @@ class Tier:
     instances: int = 2
     workers: int = 1
     threads: int = 4
-    sparql_workers: int = field(default_factory=lambda: max(2, os.cpu_count() or 2))
+    sparql_workers: int = 0  # 0: one per core, at least 2
     per_client: int = 0  # 0: half the pool
     overflow: int = 1
     overflow_deadline: float = 0.5
@@ -138,8 +138,9 @@ class Tier:
     run: Path | None = None
     app: Flask | None = None
 
-    def share(self) -> int:
-        return self.per_client or max(1, self.sparql_workers // 2)
+    def __post_init__(self) -> None:
+        self.sparql_workers = self.sparql_workers or max(2, os.cpu_count() or 2)
+        self.per_client = self.per_client or max(1, self.sparql_workers // 2)
 
     def config(self) -> str:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -159,7 +160,7 @@ class Tier:
             pages=[i.socket for i in self.pages],
             sparql=[i.socket for i in self.sparql],
             sparql_workers=self.sparql_workers,
-            per_client=self.share(),
+            per_client=self.per_client,
             overflow=self.overflow,
             overflow_deadline=self.overflow_deadline,
             read_timeout=int(self.timeout) + 5,
@@ -226,7 +227,7 @@ def deploy(tier: Tier) -> None:
     print(
         f"serving on http://{tier.host}:{tier.port}/ (nginx; {tier.instances} page instances of "
         f"{tier.workers} workers of {tier.threads} threads, SPARQL on {tier.sparql_workers} workers, "
-        f"{tier.share()} per client, {tier.overflow} more for a query that finds them busy)",
+        f"{tier.per_client} per client, {tier.overflow} more for a query that finds them busy)",
         file=sys.stderr,
     )
     try:

@@ -61,7 +61,7 @@ def endpoint() -> Response:
         _base_iri(),
         req.own_dataset,
         # an external store is told to stop well before a short deadline ends this worker
-        store_timeout=0.8 * seconds if why else None,
+        store_timeout=0.8 * seconds if seconds < current_app.config["QUERY_TIMEOUT"] else None,
     )
     with deadline(seconds, request.environ.get("gunicorn.socket"), why):
         outcome = run(data.store, job)

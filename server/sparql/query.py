@@ -143,13 +143,9 @@ def _whole(answer: ox.QuerySolutions, fmt: Format, job: Job) -> bytes | None:
         return None
     out = _Capped(min(job.max_bytes, _WHOLE_AT_MOST))
     try:
-        answer.serialize(out, format=_FORMATS[fmt.results])
+        answer.serialize(out, format=_FORMATS[fmt.results])  # the writer's exception comes through as it is
     except _Full:
         return None
-    except OSError as exc:  # pyoxigraph reports the writer's exception as an OSError
-        if isinstance(exc.__cause__ or exc.__context__, _Full) or out.size > out.limit:
-            return None
-        raise
     body = b"".join(out.parts)
     if len(body) >= _SMALLEST_ROW[fmt.results] * job.max_rows:  # could hold more rows than the cap: count
         rows = len(json.loads(body)["results"]["bindings"]) if fmt.results == "json" else body.count(b"<result>")

@@ -54,14 +54,13 @@ class RemoteStore:
         self.graphs: list[str] = []  # the dataset's graphs, once known: every query's dataset
         self.profile: Profile | None = None  # known from the store's first answer
 
-    def _client(self, query: str, fmt: str, kwargs: dict[str, Any]) -> SPARQLWrapper:
+    def _client(self, query: str, fmt: str, kwargs: dict[str, Any], timeout: float) -> SPARQLWrapper:
         client = SPARQLWrapper(self.endpoint, agent="ccm-kg")
         client.setMethod(POST)
         client.setQuery(query)
         client.setReturnFormat(fmt)
         # content negotiation only: a `format=` parameter besides Accept makes Virtuoso answer 406
         client.setOnlyConneg(True)
-        timeout = kwargs.get("timeout") or self.timeout
         client.setTimeout(int(max(1, round(timeout))))
         # the deadline travels with the query, for stores that honour it (Fuseki, Virtuoso: timeout in ms),
         # short of our own wait, so that the store's refusal arrives before we give up
@@ -89,17 +88,17 @@ class RemoteStore:
             query = f"BASE <{base}>\n{query}"
         if self.profile is not None:
             query = self.profile.prepare(query)
+        timeout = kwargs.get("timeout") or self.timeout  # a query's own deadline, shorter than ours
         if graph:
-            client = self._client(query, N3, kwargs)
+            client = self._client(query, N3, kwargs, timeout)
             client.addCustomHttpHeader("Accept", "application/n-triples")
         else:
-            client = self._client(query, JSON, kwargs)
+            client = self._client(query, JSON, kwargs, timeout)
         started = time.monotonic()
         try:
             response = client.query().response
             if self.profile is None:
                 self.profile = detect(response.headers.get("Server"))
-            timeout = kwargs.get("timeout") or self.timeout
             body = _read_by(response, started + timeout)
             if (why := self.profile.incomplete(response.headers)) is not None:
                 raise StoreError(503, f"the query ran past its deadline of {timeout:g} s: the store says {why}")
