@@ -47,8 +47,8 @@ def _port() -> int:
         return s.getsockname()[1]
 
 
-def _wait(port: int, path: str) -> None:
-    deadline = time.monotonic() + 60
+def _wait(port: int, path: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
