@@ -138,15 +138,22 @@ def _crawl(port: int, oxigraph_port: int, count: int) -> int:
     """Entity pages as HTML, each asked once (an instance renders each), 4 at a time; how many."""
     # a spread over every kind of entity (ordered by a hash), documents only (no fragment)
     listing = (
-        f"SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), '{BASE}/id/') && !CONTAINS(STR(?s), '#')) }} "
+        f"SELECT DISTINCT ?s WHERE {{ ?s a ?c FILTER(STRSTARTS(STR(?s), '{BASE}/id/') && !CONTAINS(STR(?s), '#')) }} "
         f"ORDER BY MD5(STR(?s)) LIMIT {count}"
     )
     url = f"http://127.0.0.1:{oxigraph_port}/query?query=" + urllib.parse.quote(listing)
     request = urllib.request.Request(url, headers={"Accept": "text/csv"})
-    with urllib.request.urlopen(request, timeout=30) as r:
+    with urllib.request.urlopen(request, timeout=300) as r:  # at 100x, a few seconds
         paths = [line.removeprefix(BASE) for line in r.read().decode().splitlines()[1:] if line]
+
+    def fetch(path: str) -> None:
+        try:
+            _get_ms(port, urllib.parse.quote(path, safe="/"))
+        except OSError:  # a page past the client's 30 s still did its work in the tier
+            pass
+
     with ThreadPoolExecutor(4) as pool:
-        list(pool.map(lambda path: _get_ms(port, urllib.parse.quote(path, safe="/")), paths))
+        list(pool.map(fetch, paths))
     return len(paths)
 
 
@@ -230,20 +237,21 @@ def _lowest_rps(pages: dict, formats: tuple[str, ...]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=float, default=3.0)
-    parser.add_argument("--scales", default="10,100", help="larger corpora for the growth table (none: '')")
-    parser.add_argument("--smoke", action="store_true", help="one query and one page, one second each, 1x only")
+    parser.add_argument("--scales", help="larger corpora for the growth table (default 10,100; none with --smoke)")
+    parser.add_argument("--smoke", action="store_true", help="one query and one page, 1 s each; 1x unless --scales")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "tier.md"))
     args = parser.parse_args()
     duration = 1 if args.smoke else args.duration
     data, queries = dataset_and_queries(1 if args.smoke else None)
-    main_run = _measure(data, queries, duration, 40 if args.smoke else CRAWL, attack=True)
-    scales = [] if args.smoke else [int(n) for n in args.scales.split(",") if n]
+    crawl = 40 if args.smoke else CRAWL
+    main_run = _measure(data, queries, duration, crawl, attack=True)
+    scales = [int(n) for n in (args.scales or ("" if args.smoke else "10,100")).split(",") if n]
     growth = {1: (main_run, sum(json.loads((data.parent / "manifest.json").read_text())["graphs"].values()))}
     with tempfile.TemporaryDirectory() as folder:
         for scale in scales:
             scaled, triples = _scaled(scale, Path(folder))
             # a second per case: the ratios, not the figures, are what the table compares
-            growth[scale] = (_measure(scaled, queries, 1, CRAWL, attack=False), triples)
+            growth[scale] = (_measure(scaled, queries, 1, crawl, attack=False), triples)
     rows, pages, failures = main_run["rows"], main_run["pages"], main_run["failures"]
     attack, heavy = main_run["attack"], main_run["heavy"]
     crawled, pss_ours, pss_theirs = main_run["crawled"], main_run["pss"], main_run["pss_oxigraph"]

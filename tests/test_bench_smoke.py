@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -55,9 +56,12 @@ def _drives_the_tier(test):
 
 @_drives_the_tier
 def test_serving_tier_benchmark_smoke(tmp_path):
-    out = _bench(tmp_path / "tier.md", "tier.py", "--smoke", timeout=600)
+    out = _bench(tmp_path / "tier.md", "tier.py", "--smoke", "--scales", "2", timeout=900)
     report = out.read_text()
     assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
+    # the growth table: the real corpus, and one built twice its size
+    rows = dict(re.findall(r"^\| (\d+)x \| (\d+) \| [\d.]+ \| [\d.]+x \|", report, re.M))
+    assert set(rows) == {"1", "2"} and int(rows["2"]) > int(rows["1"]), rows
 
 
 @_drives_the_tier
@@ -73,3 +77,20 @@ def test_backends_benchmark_smoke(tmp_path):
 def test_lineage_benchmark_reports_precision_and_recall(tmp_path, dataset_file):
     out = _bench(tmp_path / "lineage.md", "lineage.py", "--data", str(dataset_file), timeout=300)
     assert "**precision**" in out.read_text()
+
+
+@pytest.mark.slow  # loads the dataset twice
+def test_store_copy_benchmark_reports_both_placements(dataset_file):
+    done = subprocess.run(
+        [sys.executable, "bench/store_copy.py", "--data", str(dataset_file), "--rounds", "1"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "store loaded in the main heap",
+        "store loaded in a thread's arena",
+    ], done.stdout
