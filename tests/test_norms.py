@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -175,3 +176,40 @@ def test_no_due_date_counts_from_a_condition(built):
     due_of = {str(d) for d in derived.objects(None, CCM.ofDeadline)}
     assert due_of and not [d for d in due_of if "/condition/" in d]
     assert any(d.endswith("/article/3/paragraph/2/obligation/1/deadline/1") for d in due_of)
+
+
+@pytest.mark.parametrize(
+    ("raw", "window", "text", "quoted"),
+    [
+        # markup, a line break and a hyphen between the clean text's words
+        (
+            "x <p>Each State\nParty shall-not use</p>",
+            (0, 40),
+            "Each State Party shall not use",
+            "Each State\nParty shall-not use",
+        ),
+        # the first place the words stand, not a later one
+        ("to use; to use", (0, 14), "to use", "to use"),
+        # the window bounds the search: the words past its end are not found
+        ("stockpiles and stockpiles", (3, 25), "stockpiles", "stockpiles"),
+        ("a b c", (0, 3), "b c", None),
+        # a word that runs into the next one in the source (no separator)
+        ("the clustermunitions", (0, 20), "cluster munitions", "clustermunitions"),
+        # words with underscores, which the separators could also take
+        ("see _note_ 4", (0, 12), "_note_ 4", "_note_ 4"),
+        ("x a__b", (0, 6), "a b", "a__b"),
+        ("nothing here", (0, 12), "absent", None),
+    ],
+)
+def test_locate_finds_the_words_as_the_pattern_word_separators_word_does(raw, window, text, quoted):
+    from graph.parse.norms import locate
+    from graph.sources.document import SourceText, Span
+
+    src = SourceText(key="t", path=Path("t.txt"), text=raw, sha256="")
+    within = Span("t", *window)
+    found = locate(src, within, text)
+    assert (raw[found.start : found.end] if found != within else None) == quoted
+    # what the pattern itself finds, compiled for this text
+    pattern = re.compile(r"[\W_]*".join(re.escape(w) for w in re.findall(r"\w+", text)))
+    m = pattern.search(raw, *window)
+    assert found == (src.span(m.start(), m.end()) if m else within)

@@ -194,15 +194,34 @@ def read(raw: list[RawStatement], src: SourceText) -> list[Norm]:
     return out
 
 
+_SEPARATOR = re.compile(r"[\W_]*")
+
+
 def locate(src: SourceText, within: Span, text: str) -> Span:
     """Where a clean text's words stand in the raw source (markup, line breaks and hyphenation between
-    them), so that each statement's selector quotes its own words; the whole span if they are not there."""
+    them), so that each statement's selector quotes its own words; the whole span if they are not there.
+
+    What the pattern `word[\\W_]*word…` finds, without compiling one per text (a fifth of the parse):
+    a word that does not begin with `_` can only begin where the run of separators before it ends."""
     words = re.findall(r"\w+", text)
     if not words:
         return within
-    pattern = re.compile(r"[\W_]*".join(re.escape(w) for w in words))
-    m = pattern.search(src.text, within.start, within.end)
-    return src.span(m.start(), m.end()) if m else within
+    if any("_" in w for w in words):
+        m = re.search(r"[\W_]*".join(re.escape(w) for w in words), src.text[: within.end][within.start :])
+        return src.span(within.start + m.start(), within.start + m.end()) if m else within
+    raw, end = src.text, within.end
+    start = raw.find(words[0], within.start, end)
+    while start != -1:
+        at = start + len(words[0])
+        for word in words[1:]:
+            at = _SEPARATOR.match(raw, at, end).end()
+            if not raw.startswith(word, at, end):
+                break
+            at += len(word)
+        else:
+            return src.span(start, at)
+        start = raw.find(words[0], start + 1, end)
+    return within
 
 
 def _clauses(r: RawStatement) -> list[tuple[str, str | None]]:
