@@ -159,16 +159,20 @@ def test_state_calendar_map_and_timeline_in_a_browser(live_server, browser, widt
     assert page.locator('path[data-iso3="LTU"]').get_attribute("data-status") == "withdrawn"
     assert not page.evaluate(overflow), "the map page scrolls sideways"
     page.screenshot(path=str(DOCS_SCREENSHOTS / f"map-{width}.png"), full_page=False)
-    page.locator('a:has(path[data-iso3="AFG"])').click()
+    # until the next page has loaded, count() would count in the old one (it does not wait)
+    with page.expect_navigation():
+        page.locator('a:has(path[data-iso3="AFG"])').click()
     assert page.url.endswith("/id/state/AFG")
     assert page.get_by_role("heading", name="Treaty calendar").count() == 1
     assert not page.evaluate(overflow), "the State page scrolls sideways"
     page.screenshot(path=str(DOCS_SCREENSHOTS / f"state-AFG-{width}.png"), full_page=True)
 
-    page.get_by_role("link", name="All its due dates").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="All its due dates").click()
     assert page.locator("table.calendar tbody tr").count() > 5
     page.get_by_label("Rule").select_option("Article 7")
-    page.get_by_role("button", name="Show").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show").click()
     rules = page.locator("table.calendar tbody tr td:nth-child(3)").all_inner_texts()
     assert rules and set(rules) == {"Article 7"}
     assert not page.evaluate(overflow), "the calendar scrolls sideways"
