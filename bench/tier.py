@@ -209,7 +209,7 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
         finally:
             _stop(tier)
             _stop(oxigraph)
-    # a query no side answered within a run (at 100x, some take longer than the run) has no ratio
+    # a query one side did not answer within a run (at 100x, some take longer than the run) has no ratio
     answered = [r for r in out["rows"].values() if not any(math.isnan(v) for v in r.values())]
     out["unanswered"] = len(out["rows"]) - len(answered)
     out["cold"] = statistics.median(r["cold"] / r["oxigraph"] for r in answered)
