@@ -41,6 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
 from bench.endpoint import _port, _wait  # noqa: E402
+from graph.publish.files import MANIFEST  # noqa: E402
 from server.examples import load_examples  # noqa: E402
 
 PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}
@@ -217,17 +218,20 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
     return out
 
 
-def _scaled(scale: int, folder: Path) -> tuple[Path, int]:
-    """The N-Quads file of a corpus `scale` times the real one (bench/synthetic.py), built here; and its
-    number of triples."""
+def _scaled(scale: int, folder: Path) -> Path:
+    """The N-Quads file of a corpus `scale` times the real one (bench/synthetic.py), built here."""
     from bench import synthetic
 
     documents = synthetic.write(folder / f"documents-{scale}", scale)
     out = folder / f"build-{scale}"
     command = [sys.executable, "-m", "server.cli", "build", "--documents", str(documents), "--out", str(out)]
     subprocess.run(command, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
-    manifest = json.loads((out / "manifest.json").read_text())
-    return out / "ccm.nq", sum(manifest["graphs"].values())
+    return out / "ccm.nq"
+
+
+def _triples(data: Path) -> int:
+    """How many triples the build beside an N-Quads file wrote (its manifest's count per graph)."""
+    return sum(json.loads((data.parent / MANIFEST).read_text())["graphs"].values())
 
 
 def _lowest_rps(pages: dict, formats: tuple[str, ...]) -> float:
@@ -246,12 +250,12 @@ def main() -> int:
     crawl = 40 if args.smoke else CRAWL
     main_run = _measure(data, queries, duration, crawl, attack=True)
     scales = [int(n) for n in (args.scales or ("" if args.smoke else "10,100")).split(",") if n]
-    growth = {1: (main_run, sum(json.loads((data.parent / "manifest.json").read_text())["graphs"].values()))}
+    growth = {1: (main_run, _triples(data))}
     with tempfile.TemporaryDirectory() as folder:
         for scale in scales:
-            scaled, triples = _scaled(scale, Path(folder))
+            scaled = _scaled(scale, Path(folder))
             # a second per case: the ratios, not the figures, are what the table compares
-            growth[scale] = (_measure(scaled, queries, 1, crawl, attack=False), triples)
+            growth[scale] = (_measure(scaled, queries, 1, crawl, attack=False), _triples(scaled))
     rows, pages, failures = main_run["rows"], main_run["pages"], main_run["failures"]
     attack, heavy = main_run["attack"], main_run["heavy"]
     crawled, pss_ours, pss_theirs = main_run["crawled"], main_run["pss"], main_run["pss_oxigraph"]

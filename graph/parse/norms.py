@@ -207,8 +207,8 @@ def locate(src: SourceText, within: Span, text: str) -> Span:
     if not words:
         return within
     if any("_" in w for w in words):
-        m = re.search(r"[\W_]*".join(re.escape(w) for w in words), src.text[: within.end][within.start :])
-        return src.span(within.start + m.start(), within.start + m.end()) if m else within
+        m = re.compile(r"[\W_]*".join(re.escape(w) for w in words)).search(src.text, within.start, within.end)
+        return src.span(m.start(), m.end()) if m else within
     raw, end = src.text, within.end
     start = raw.find(words[0], within.start, end)
     while start != -1:
