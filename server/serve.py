@@ -94,7 +94,7 @@ def warm(app: Flask, budget: float = 5.0) -> None:
 def loaded_app(config: dict[str, Any]) -> Flask:
     """The app on its store, warmed, its objects frozen out of the garbage collector's reach: ready to
     be forked (collecting would write to, and so copy, every page the forks share)."""
-    from . import create_app
+    from .app import create_app
 
     # what each gunicorn master and worker would import once forked (a megabyte in each of them): here,
     # once, to be shared
