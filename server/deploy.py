@@ -3,11 +3,14 @@
 Pages, entity documents and health checks go to `instances` page instances; `/sparql` goes to an
 instance of its own: at most `sparql_workers` queries at once (one per core: a query is CPU work, and
 more at once only slows each) and `per_client` per client (past it, 429). A query that finds that pool
-full runs in one of `overflow` more workers with an `overflow_deadline` of half a second: a small query
-is answered while heavy ones hold the pool, a heavy one is stopped there soon, and with the overflow
-taken too the answer is 503 with Retry-After at once. nginx serves the dumps from the build directory. nginx holds
-the client connections, so idle, slow-sending and slow-reading clients cost no worker. An instance
-that exits is started again; the others answer meanwhile. Configuration: templates/deploy/nginx.conf.
+full runs in the overflow lane, an instance of `overflow` workers with an `overflow_deadline` of half a
+second: a small query is answered while heavy ones hold the pool, a heavy one is stopped there soon,
+and with the overflow taken too the answer is 503 with Retry-After at once. The lane is an instance of
+its own, not more workers of the pool's: a worker copies the pages of the store its queries walk
+(Oxigraph's in-memory store writes to what it reads), and the lane's stay shared until the pool is
+full. nginx serves the dumps from the build directory. nginx holds the client connections, so idle,
+slow-sending and slow-reading clients cost no worker. An instance that exits is started again; the
+others answer meanwhile. Configuration: templates/deploy/nginx.conf.
 
 The app is loaded and warmed once, in this process, and every instance is forked from it: all the
 instances' workers share one copy of the store, the templates and the tables (what a page instance
@@ -134,6 +137,7 @@ class Tier:
     overflow_deadline: float = 0.5
     pages: list[Instance] = field(default_factory=list)
     sparql: list[Instance] = field(default_factory=list)
+    lane: list[Instance] = field(default_factory=list)  # the overflow lane
     nginx: subprocess.Popen | None = None
     run: Path | None = None
     app: Flask | None = None
@@ -141,6 +145,9 @@ class Tier:
     def __post_init__(self) -> None:
         self.sparql_workers = self.sparql_workers or max(2, os.cpu_count() or 2)
         self.per_client = self.per_client or max(1, self.sparql_workers // 2)
+
+    def all_instances(self) -> list[Instance]:
+        return self.pages + self.sparql + self.lane
 
     def config(self) -> str:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -159,6 +166,7 @@ class Tier:
             port=self.port,
             pages=[i.socket for i in self.pages],
             sparql=[i.socket for i in self.sparql],
+            lane=[i.socket for i in self.lane],
             sparql_workers=self.sparql_workers,
             per_client=self.per_client,
             overflow=self.overflow,
@@ -179,11 +187,12 @@ class Tier:
             (self.run / name).chmod(0o777)
         self.app = loaded_app(self.app_config)
         self.pages = [Instance(self.run / f"pages-{n}.sock", self.workers, self.threads) for n in range(self.instances)]
-        self.sparql = [Instance(self.run / "sparql.sock", self.sparql_workers + self.overflow)]
-        for instance in self.pages + self.sparql:
+        self.sparql = [Instance(self.run / "sparql.sock", self.sparql_workers)]
+        self.lane = [Instance(self.run / "overflow.sock", self.overflow)] if self.overflow else []
+        for instance in self.all_instances():
             instance.start(self.app, self.timeout)
         deadline = time.monotonic() + startup
-        for instance in self.pages + self.sparql:
+        for instance in self.all_instances():
             while not instance.ready():
                 if not instance.alive() or time.monotonic() > deadline:
                     self.stop()
@@ -199,7 +208,7 @@ class Tier:
     def supervise(self) -> None:
         """Start again any instance that exited, until nginx stops or a signal arrives."""
         while self.nginx is not None and self.nginx.poll() is None:
-            for instance in self.pages + self.sparql:
+            for instance in self.all_instances():
                 if not instance.alive():
                     print(f"instance on {instance.socket} exited: starting it again", file=sys.stderr)
                     instance.start(self.app, self.timeout)
@@ -212,7 +221,7 @@ class Tier:
                 self.nginx.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.nginx.kill()
-        for instance in self.pages + self.sparql:
+        for instance in self.all_instances():
             instance.stop()
         if self.run is not None:
             shutil.rmtree(self.run, ignore_errors=True)

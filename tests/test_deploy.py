@@ -192,8 +192,8 @@ def test_a_query_that_finds_the_pool_full_runs_in_the_overflow_lane_on_a_short_d
 
 
 def _page_instances(deploy: int) -> list[int]:
-    """The page instances' gunicorn masters: forks of the deploy command with one worker each (the
-    SPARQL instance has five, four and the overflow lane; nginx is no fork of it)."""
+    """The page instances' gunicorn masters: the forks of the deploy command that hold a socket named
+    pages-N.sock (the SPARQL pool and the overflow lane hold sparql.sock and overflow.sock)."""
 
     def children(pid: int | str) -> list[str]:
         try:
@@ -201,11 +201,25 @@ def _page_instances(deploy: int) -> list[int]:
         except OSError:
             return []
 
-    return [
-        int(pid)
-        for pid in children(deploy)
-        if Path(f"/proc/{pid}/comm").read_text().strip() != "nginx" and len(children(pid)) == 1
-    ]
+    # inode -> path of the Unix sockets bound to a path (/proc/net/unix: ... Inode Path)
+    paths = {
+        fields[6]: fields[7]
+        for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines()[1:])
+        if len(fields) > 7
+    }
+
+    def sockets(pid: str) -> set[str]:
+        out = set()
+        for fd in Path(f"/proc/{pid}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                out.add(paths.get(target[8:-1], ""))
+        return out
+
+    return [int(pid) for pid in children(deploy) if any(Path(p).name.startswith("pages-") for p in sockets(pid))]
 
 
 def _load(base: str, seconds: float, clients: int = 6) -> tuple[list[threading.Thread], list[tuple[float, object]]]:
