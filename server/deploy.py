@@ -137,7 +137,7 @@ class Tier:
     overflow_deadline: float = 0.5
     pages: list[Instance] = field(default_factory=list)
     sparql: list[Instance] = field(default_factory=list)
-    lane: list[Instance] = field(default_factory=list)  # the overflow lane
+    overflow_lane: list[Instance] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
     run: Path | None = None
     app: Flask | None = None
@@ -147,7 +147,7 @@ class Tier:
         self.per_client = self.per_client or max(1, self.sparql_workers // 2)
 
     def all_instances(self) -> list[Instance]:
-        return self.pages + self.sparql + self.lane
+        return self.pages + self.sparql + self.overflow_lane
 
     def config(self) -> str:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -166,7 +166,7 @@ class Tier:
             port=self.port,
             pages=[i.socket for i in self.pages],
             sparql=[i.socket for i in self.sparql],
-            lane=[i.socket for i in self.lane],
+            lane=[i.socket for i in self.overflow_lane],
             sparql_workers=self.sparql_workers,
             per_client=self.per_client,
             overflow=self.overflow,
@@ -188,7 +188,7 @@ class Tier:
         self.app = loaded_app(self.app_config)
         self.pages = [Instance(self.run / f"pages-{n}.sock", self.workers, self.threads) for n in range(self.instances)]
         self.sparql = [Instance(self.run / "sparql.sock", self.sparql_workers)]
-        self.lane = [Instance(self.run / "overflow.sock", self.overflow)] if self.overflow else []
+        self.overflow_lane = [Instance(self.run / "overflow.sock", self.overflow)] if self.overflow else []
         for instance in self.all_instances():
             instance.start(self.app, self.timeout)
         deadline = time.monotonic() + startup
