@@ -22,6 +22,7 @@ import argparse
 import json
 import math
 import os
+import re
 import signal
 import socket
 import statistics
@@ -203,6 +204,7 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
                     pages[(label, "Oxigraph DESCRIBE", c)] = _wrk(theirs + "/", "wrk_warm.lua", c, duration, describe)
             out["crawled"] = _crawl(tier_port, ox_port, crawl)
             out["pss"] = _tree_memory_mb(tier.pid)[1]
+            out["roles"] = _roles(tier.pid)
             out["pss_oxigraph"] = _tree_memory_mb(oxigraph.pid)[1]
             if attack:
                 out["attack"], out["heavy"] = _attack(tier_port)
@@ -215,6 +217,51 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
     out["unanswered"] = len(out["rows"]) - len(answered)
     out["cold"] = statistics.median(r["cold"] / r["oxigraph"] for r in answered)
     out["warm"] = statistics.median(r["warm"] / r["oxigraph"] for r in answered)
+    return out
+
+
+_ROLES = {"pages-": "page instance", "sparql.sock": "SPARQL pool", "overflow.sock": "overflow lane"}
+
+
+def _roles(pid: int) -> dict[str, list[float]]:
+    """What each process of the tier (`pid`, the deploy process, and its descendants) holds privately
+    (Private_Clean + Private_Dirty, MB), by role: a gunicorn process's role is the socket it listens on
+    (a worker inherits its master's), master or worker by its depth under the deploy process."""
+    sockets = {}  # inode -> path of the Unix sockets bound to a path
+    for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines()[1:]):
+        if len(fields) > 7:
+            sockets[fields[6]] = Path(fields[7]).name
+
+    def role(p: int, depth: int) -> str:
+        if depth == 0:
+            return "deploy process"
+        if Path(f"/proc/{p}/comm").read_text().strip() == "nginx":
+            return "nginx"
+        names = set()
+        for fd in Path(f"/proc/{p}/fd").iterdir():
+            try:
+                target = os.readlink(fd)
+            except OSError:
+                continue
+            if target.startswith("socket:["):
+                names.add(sockets.get(target[8:-1], ""))
+        kind = next((r for prefix, r in _ROLES.items() for n in names if n.startswith(prefix)), "other")
+        return f"{kind}, {'master' if depth == 1 else 'worker'}"
+
+    out: dict[str, list[float]] = {}
+    stack = [(pid, 0)]
+    while stack:
+        p, depth = stack.pop()
+        try:
+            rollup = Path(f"/proc/{p}/smaps_rollup").read_text()
+            private = sum(
+                int(re.search(rf"^{k}:\s+(\d+)", rollup, re.M).group(1)) for k in ("Private_Clean", "Private_Dirty")
+            )
+            out.setdefault(role(p, depth), []).append(private / 1024)
+            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
+        except (OSError, AttributeError):
+            continue
+        stack.extend((int(c), depth + 1) for c in children)
     return out
 
 
@@ -259,7 +306,7 @@ def main() -> int:
     rows, pages, failures = main_run["rows"], main_run["pages"], main_run["failures"]
     attack, heavy = main_run["attack"], main_run["heavy"]
     crawled, pss_ours, pss_theirs = main_run["crawled"], main_run["pss"], main_run["pss_oxigraph"]
-    pss_after_attack = main_run["pss_after_attack"]
+    pss_after_attack, roles = main_run["pss_after_attack"], main_run["roles"]
     lines = [
         "# The serving tier beside Oxigraph's server",
         "",
@@ -267,8 +314,8 @@ def main() -> int:
         "with the load generator).",
         "",
         f"`python bench/tier.py{' --smoke' if args.smoke else ''}`: wrk, {duration:g} s per case; `ccmkg deploy` "
-        "(nginx, 2 page instances of 1 worker of 4 threads, a SPARQL instance of a worker per core and one "
-        "overflow worker, all forked from one loaded app; its defaults) and `oxigraph serve-read-only "
+        "(nginx, 2 page instances of 1 worker of 4 threads, a SPARQL instance of a worker per core and an "
+        "overflow lane of one worker, all forked from one loaded app; its defaults) and `oxigraph serve-read-only "
         "--union-default-graph` on the same N-Quads file; times in ms. Cold: each request a different query "
         "text, so neither side can answer from a cache; warm: the same GET again, which the tier answers from "
         "its cache (Oxigraph has none: its column is its own cold time).",
@@ -319,7 +366,7 @@ def main() -> int:
         "",
         "## Memory",
         "",
-        f"PSS of the whole tier (nginx, the deploy process, 3 instances and their workers), measured after the "
+        f"PSS of the whole tier (nginx, the deploy process, 4 instances and their workers), measured after the "
         f"query and page runs above and {crawled} more entity pages asked once each (HTML): **{pss_ours:.0f} MB**; "
         f"Oxigraph's server: {pss_theirs:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB). After the attack: "
         f"{pss_after_attack:.0f} MB (its heavy queries end SPARQL workers at their deadlines, and their masters "
@@ -327,7 +374,18 @@ def main() -> int:
         "it locks a mutex in each quad it visits (the quad's MVCC version range) and counts references along "
         "its index chains, so each page of quads a query walks is copied into the process that walks it. Each "
         "process that queries the store comes to hold a copy of most of it: the deploy process, 2 page "
-        "workers, 3 SPARQL workers.",
+        "workers, 2 SPARQL workers (the overflow lane's worker too, once the pool has been full).",
+        "",
+        "What each process holds privately at that moment (Private_Clean + Private_Dirty), by role; the rest of "
+        f"the PSS, **{pss_ours - sum(map(sum, roles.values())):.0f} MB**, is the pages they share (the "
+        "interpreter, the libraries, the app and the store as loaded before the forks), counted once:",
+        "",
+        "| process | how many | private MB each |",
+        "| --- | --- | --- |",
+        *(
+            f"| {role} | {len(mb)} | {min(mb):.1f}{f'–{max(mb):.1f}' if len(mb) > 1 else ''} |"
+            for role, mb in sorted(roles.items())
+        ),
         "",
         "## Growth at 10x and 100x",
         "",

@@ -4,8 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -31,12 +34,26 @@ def software_version() -> str:
         return "0.0.0+unknown"
 
 
+class Stages(dict[str, float]):
+    """CPU seconds per stage of a build, in the order the stages ran: where a build's time goes, for
+    `ccmkg build` to print and bench/build_time.py to report at each scale."""
+
+    @contextmanager
+    def __call__(self, name: str) -> Iterator[None]:
+        start = time.process_time()
+        try:
+            yield
+        finally:
+            self[name] = self.get(name, 0.0) + time.process_time() - start
+
+
 @dataclass
 class Built:
     quads: list[ox.Quad]  # every named graph, for the writers
     graphs: dict[str, Graph]
     counts: dict[str, int]  # instances per class of the ontology (asserted + inferred)
     manifest: dict[str, object]
+    stages: Stages = field(default_factory=Stages)
 
 
 def build_dataset(
@@ -45,35 +62,42 @@ def build_dataset(
     """The named graphs, validated; nothing is written. `entry_into_force` (state code -> date)
     adds every state's own due dates to the derived graph."""
     started = dt.datetime.now(dt.UTC)
+    stage = Stages()
     iris = Iris(base)
-    corpus = parse.read(documents)
-    asserted, provenance = to_graphs(corpus, iris)
-    ontology = Graph().parse(ONTOLOGY_FILE)
-    derived = derive(asserted, iris, entry_into_force)
-    # what OWL 2 RL entails about our resources from the documents' statements and the derived ones
-    # (a due date is a time:Instant); the provenance graph is left out: no axiom of the ontology
-    # applies to it, so it adds nothing (checked) but a second of reasoning
-    inferred = closure(ontology, asserted, derived, instance_prefix=iris.base + "id/")
-    # a read-only view of the three graphs rather than a copy: copying 30,000 triples in rdflib costs a second
-    validate(ReadOnlyGraphAggregate([asserted, inferred, derived]))
-    made = {"ontology": ontology, "asserted": asserted, "inferred": inferred, "derived": derived}
-    graphs = {name: made.get(name, provenance) for name in GRAPH_NAMES}
-    engine = f"reasonable {reasonable.__version__} (OWL 2 RL)"
-    describe_build(provenance, iris, list(corpus.sources), list(graphs), started, software_version(), engine)
-    # each graph's size, in the provenance graph: which grows by one statement per graph for saying so
-    sizes = {name: len(g) + (len(graphs) if name == "provenance" else 0) for name, g in graphs.items()}
-    for name, size in sizes.items():
-        provenance.add((iris.graph(name), VOID.triples, Literal(size)))
-
-    # adding triples to an rdflib Dataset one by one costs half a second here; N-Triples through
-    # Oxigraph's parser costs a tenth of that
-    quads = []
-    for name, g in graphs.items():
-        graph = ox.NamedNode(str(iris.graph(name)))
-        nt = g.serialize(format="nt", encoding="utf-8")
-        quads.extend(
-            ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
-        )
+    with stage("parse"):
+        corpus = parse.read(documents)
+    with stage("map"):
+        asserted, provenance = to_graphs(corpus, iris)
+        ontology = Graph().parse(ONTOLOGY_FILE)
+    with stage("derive"):
+        derived = derive(asserted, iris, entry_into_force)
+    with stage("reason"):
+        # what OWL 2 RL entails about our resources from the documents' statements and the derived ones
+        # (a due date is a time:Instant); the provenance graph is left out: no axiom of the ontology
+        # applies to it, so it adds nothing (checked) but a second of reasoning
+        inferred = closure(ontology, asserted, derived, instance_prefix=iris.base + "id/")
+    with stage("validate"):
+        # a read-only view of the three graphs rather than a copy: copying 30,000 triples in rdflib costs a second
+        validate(ReadOnlyGraphAggregate([asserted, inferred, derived]))
+    with stage("describe"):
+        made = {"ontology": ontology, "asserted": asserted, "inferred": inferred, "derived": derived}
+        graphs = {name: made.get(name, provenance) for name in GRAPH_NAMES}
+        engine = f"reasonable {reasonable.__version__} (OWL 2 RL)"
+        describe_build(provenance, iris, list(corpus.sources), list(graphs), started, software_version(), engine)
+        # each graph's size, in the provenance graph: which grows by one statement per graph for saying so
+        sizes = {name: len(g) + (len(graphs) if name == "provenance" else 0) for name, g in graphs.items()}
+        for name, size in sizes.items():
+            provenance.add((iris.graph(name), VOID.triples, Literal(size)))
+    with stage("convert"):
+        # adding triples to an rdflib Dataset one by one costs half a second here; N-Triples through
+        # Oxigraph's parser costs a tenth of that
+        quads = []
+        for name, g in graphs.items():
+            graph = ox.NamedNode(str(iris.graph(name)))
+            nt = g.serialize(format="nt", encoding="utf-8")
+            quads.extend(
+                ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
+            )
     counts = Counter(
         str(o).removeprefix(str(CCM._NS))
         for g in (asserted, inferred)
@@ -88,4 +112,4 @@ def build_dataset(
         "classes": dict(sorted(counts.items())),
         "sources": {src.path.name: src.sha256 for src in corpus.sources.values()},
     }
-    return Built(quads, graphs, dict(counts), manifest)
+    return Built(quads, graphs, dict(counts), manifest, stage)

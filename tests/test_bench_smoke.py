@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -31,7 +32,11 @@ def _bench(out: Path, script: str, *args: str, timeout: int) -> Path:
 def test_build_benchmark_smoke(tmp_path):
     out = _bench(tmp_path / "build.md", "build_time.py", "--smoke", timeout=300)
     report = out.read_text()
-    assert "| 1x |" in report and "| 2x |" in report
+    assert "| 1x |" in report and "| 2x |" in report and "median CPU (s)" in report
+    assert "of CPU; the median" in report
+    # the CPU of each stage, as `ccmkg build` printed it, at both scales
+    assert "| scale | parse | map | derive | reason | validate | describe | convert | write |" in report
+    assert len(re.findall(r"^\| [12]x( \| [\d.]+){8} \|$", report, re.M)) == 2, report
 
 
 @pytest.mark.slow
@@ -62,6 +67,12 @@ def test_serving_tier_benchmark_smoke(tmp_path):
     # the growth table: the real corpus, and one built twice its size
     rows = dict(re.findall(r"^\| (\d+)x \| (\d+) \| [\d.]+ \| [\d.]+x \|", report, re.M))
     assert set(rows) == {"1", "2"} and int(rows["2"]) > int(rows["1"]), rows
+    # what each process holds privately, by role: every role of the tier found by its socket
+    roles = dict(re.findall(r"^\| ([a-zA-Z ,]+) \| (\d+) \| [\d.–]+ \|$", report, re.M))
+    pool = max(2, os.cpu_count() or 2)  # the deploy command's defaults
+    expected = {"deploy process": "1", "page instance, master": "2", "page instance, worker": "2"}
+    expected |= {"SPARQL pool, worker": str(pool), "overflow lane, master": "1", "overflow lane, worker": "1"}
+    assert roles.items() >= expected.items(), roles
 
 
 @_drives_the_tier
