@@ -42,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
 from bench.endpoint import _port, _wait  # noqa: E402
+from bench.procs import children, unix_sockets  # noqa: E402
 from graph.publish.files import MANIFEST  # noqa: E402
 from server.examples import load_examples  # noqa: E402
 
@@ -227,24 +228,13 @@ def _roles(pid: int) -> dict[str, list[float]]:
     """What each process of the tier (`pid`, the deploy process, and its descendants) holds privately
     (Private_Clean + Private_Dirty, MB), by role: a gunicorn process's role is the socket it listens on
     (a worker inherits its master's), master or worker by its depth under the deploy process."""
-    sockets = {}  # inode -> path of the Unix sockets bound to a path
-    for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines()[1:]):
-        if len(fields) > 7:
-            sockets[fields[6]] = Path(fields[7]).name
 
     def role(p: int, depth: int) -> str:
         if depth == 0:
             return "deploy process"
         if Path(f"/proc/{p}/comm").read_text().strip() == "nginx":
             return "nginx"
-        names = set()
-        for fd in Path(f"/proc/{p}/fd").iterdir():
-            try:
-                target = os.readlink(fd)
-            except OSError:
-                continue
-            if target.startswith("socket:["):
-                names.add(sockets.get(target[8:-1], ""))
+        names = unix_sockets(p)
         kind = next((r for prefix, r in _ROLES.items() for n in names if n.startswith(prefix)), "other")
         return f"{kind}, {'master' if depth == 1 else 'worker'}"
 
@@ -258,10 +248,9 @@ def _roles(pid: int) -> dict[str, list[float]]:
                 int(re.search(rf"^{k}:\s+(\d+)", rollup, re.M).group(1)) for k in ("Private_Clean", "Private_Dirty")
             )
             out.setdefault(role(p, depth), []).append(private / 1024)
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
         except (OSError, AttributeError):
             continue
-        stack.extend((int(c), depth + 1) for c in children)
+        stack.extend((c, depth + 1) for c in children(p))
     return out
 
 

@@ -1,6 +1,6 @@
 """The server: the Flask application (`server.app`), serving it (`serve`, `deploy`) and the `ccmkg`
 command (`cli`). `create_app` is loaded on first use: `ccmkg build` reaches this package through the
-command and must not pay for Flask (a quarter of a second of every build)."""
+command and must not pay for Flask (a third of a second of every build)."""
 
 from __future__ import annotations
 

@@ -21,6 +21,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+from bench.procs import children, unix_sockets
 from server.deploy import nginx_binary
 
 from .live import OxigraphStore, free_port, publish, query, request
@@ -195,31 +196,7 @@ def _page_instances(deploy: int) -> list[int]:
     """The page instances' gunicorn masters: the forks of the deploy command that hold a socket named
     pages-N.sock (the SPARQL pool and the overflow lane hold sparql.sock and overflow.sock)."""
 
-    def children(pid: int | str) -> list[str]:
-        try:
-            return Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        except OSError:
-            return []
-
-    # inode -> path of the Unix sockets bound to a path (/proc/net/unix: ... Inode Path)
-    paths = {
-        fields[6]: fields[7]
-        for fields in (line.split() for line in Path("/proc/net/unix").read_text().splitlines()[1:])
-        if len(fields) > 7
-    }
-
-    def sockets(pid: str) -> set[str]:
-        out = set()
-        for fd in Path(f"/proc/{pid}/fd").iterdir():
-            try:
-                target = os.readlink(fd)
-            except OSError:
-                continue
-            if target.startswith("socket:["):
-                out.add(paths.get(target[8:-1], ""))
-        return out
-
-    return [int(pid) for pid in children(deploy) if any(Path(p).name.startswith("pages-") for p in sockets(pid))]
+    return [pid for pid in children(deploy) if any(n.startswith("pages-") for n in unix_sockets(pid))]
 
 
 def _load(base: str, seconds: float, clients: int = 6) -> tuple[list[threading.Thread], list[tuple[float, object]]]:
