@@ -16,6 +16,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -27,14 +28,36 @@ _RUN = (
 )
 
 
+class Run(NamedTuple):
+    """One build: seconds of wall time and of CPU (user + system), peak RSS in MB, the counts the build
+    printed, and the CPU seconds of each of its stages."""
+
+    wall: float
+    cpu: float
+    rss: float
+    counts: dict[str, int]
+    stages: dict[str, float]
+
+
+class Row(NamedTuple):
+    """The runs at one scale."""
+
+    scale: int
+    runs: list[Run]
+
+    def median(self, figure: str) -> float:
+        return statistics.median(getattr(r, figure) for r in self.runs)
+
+    def stage(self, name: str) -> float:
+        return statistics.median(r.stages[name] for r in self.runs)
+
+
 def _children_cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
 
 
-def run_once(documents: Path, out: Path) -> tuple[float, float, float, dict[str, int], dict[str, float]]:
-    """Seconds of wall time and of CPU (user + system), peak RSS in MB, the counts the build printed, and
-    the CPU seconds of each of its stages."""
+def run_once(documents: Path, out: Path) -> Run:
     cpu = _children_cpu()
     start = time.perf_counter()
     result = subprocess.run(
@@ -55,7 +78,7 @@ def run_once(documents: Path, out: Path) -> tuple[float, float, float, dict[str,
     }
     triples = sum(int(line.split()[0]) for line in result.stdout.splitlines() if " triples in " in line)
     counts["triples"] = triples
-    return elapsed, cpu, rss, counts, _stages(result.stdout)
+    return Run(elapsed, cpu, rss, counts, _stages(result.stdout))
 
 
 def _stages(printed: str) -> dict[str, float]:
@@ -76,14 +99,12 @@ def main() -> int:
     scales = [1, 2] if args.smoke else [int(s) for s in args.scales.split(",")]
     runs = 1 if args.smoke else args.runs
     rows = []
-    stages: dict[int, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for scale in scales:
             docs = ROOT / "documents" if scale == 1 else synthetic.write(Path(tmp) / f"documents-{scale}", scale)
-            results = [run_once(docs, Path(tmp) / f"build-{scale}") for _ in range(runs if scale == 1 else 1)]
-            times = [r[0] for r in results]
-            rows.append((scale, times, [r[1] for r in results], max(r[2] for r in results), results[0][3]))
-            stages[scale] = {k: statistics.median(r[4][k] for r in results) for k in results[0][4]}
+            rows.append(
+                Row(scale, [run_once(docs, Path(tmp) / f"build-{scale}") for _ in range(runs if scale == 1 else 1)])
+            )
     base = rows[0]
     lines = [
         "# Build time and memory",
@@ -97,30 +118,31 @@ def main() -> int:
         "| peak RSS (MB) |",
         "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for scale, times, cpus, rss, counts in rows:
-        cpu = statistics.median(cpus)
+    for row in rows:
+        cpu, counts = row.median("cpu"), row.runs[0].counts
         lines.append(
-            f"| {scale}x | {counts.get('Action', 0)} | {counts['triples']} | {', '.join(f'{t:.2f}' for t in times)} "
-            f"| {statistics.median(times):.2f} | **{cpu:.2f}** | {cpu / counts['triples'] * 1000:.3f} | {rss:.0f} |"
+            f"| {row.scale}x | {counts.get('Action', 0)} | {counts['triples']} "
+            f"| {', '.join(f'{r.wall:.2f}' for r in row.runs)} | {row.median('wall'):.2f} | **{cpu:.2f}** "
+            f"| {cpu / counts['triples'] * 1000:.3f} | {max(r.rss for r in row.runs):.0f} |"
         )
-    cpu1 = statistics.median(base[2])
+    cpu1 = base.median("cpu")
     verdict = "meets" if cpu1 <= TARGET_S else "misses"
     lines += ["", f"Target at scale 1: at most {TARGET_S:.0f} s of CPU; the median {cpu1:.2f} s {verdict} it."]
-    by_scale = {row[0]: row for row in rows}
-    if 100 in by_scale:
-        cpu100 = statistics.median(by_scale[100][2])
-        verdict = "meets" if cpu100 <= TARGET_100X_S else "misses"
-        lines.append(f"Target at scale 100: at most {TARGET_100X_S:.0f} s; {cpu100:.1f} s of CPU {verdict} it.")
+    for row in rows:
+        if row.scale == 100:
+            cpu100 = row.median("cpu")
+            verdict = "meets" if cpu100 <= TARGET_100X_S else "misses"
+            lines.append(f"Target at scale 100: at most {TARGET_100X_S:.0f} s; {cpu100:.1f} s of CPU {verdict} it.")
     if len(rows) > 1:
         last = rows[-1]
-        growth = statistics.median(last[2]) / cpu1
-        size = last[4]["triples"] / base[4]["triples"]
+        growth = last.median("cpu") / cpu1
+        size = last.runs[0].counts["triples"] / base.runs[0].counts["triples"]
         linear = 0.7 <= growth / size <= 1.3
         lines.append(
-            f"From 1x to {last[0]}x the triples grow {size:.1f}-fold and the CPU time {growth:.1f}-fold: "
+            f"From 1x to {last.scale}x the triples grow {size:.1f}-fold and the CPU time {growth:.1f}-fold: "
             f"{'linear' if linear else 'not linear'} in the size of the graph."
         )
-    names = list(stages[scales[0]])
+    names = list(base.runs[0].stages)
     lines += [
         "",
         "Where the CPU goes, in seconds per stage as the build prints them (median at 1x); the process's "
@@ -128,7 +150,7 @@ def main() -> int:
         "",
         "| scale | " + " | ".join(names) + " |",
         "| --- |" + " --- |" * len(names),
-        *(f"| {scale}x | " + " | ".join(f"{stages[scale][n]:.2f}" for n in names) + " |" for scale in stages),
+        *(f"| {row.scale}x | " + " | ".join(f"{row.stage(n):.2f}" for n in names) + " |" for row in rows),
     ]
     report.write(args.out, lines)
     return 0

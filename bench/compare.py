@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import report  # noqa: E402
 from bench.endpoint import LOOKUPS, _port, _wait  # noqa: E402
+from bench.procs import children  # noqa: E402
 from server.examples import load_examples  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
@@ -42,10 +43,9 @@ def _tree_memory_mb(pid: int) -> tuple[float, float]:
         try:
             rss += int(re.search(r"VmRSS:\s+(\d+)", Path(f"/proc/{p}/status").read_text()).group(1))
             pss += int(re.search(r"^Pss:\s+(\d+)", Path(f"/proc/{p}/smaps_rollup").read_text(), re.M).group(1))
-            children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
         except (OSError, AttributeError):
             continue
-        stack.extend(int(c) for c in children)
+        stack.extend(children(p))
     return rss / 1024, pss / 1024
 
 

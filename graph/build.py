@@ -8,7 +8,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -53,7 +53,7 @@ class Built:
     graphs: dict[str, Graph]
     counts: dict[str, int]  # instances per class of the ontology (asserted + inferred)
     manifest: dict[str, object]
-    stages: Stages = field(default_factory=Stages)
+    stages: Stages
 
 
 def build_dataset(
