@@ -64,9 +64,9 @@ lint: setup
 test: setup lint
 	$(BIN)/pytest -q
 
-# no server processes, no browser, no reference reasoner: seconds, for every edit
+# the folders that need no server process, without the builds in new processes: under a minute
 test-fast: setup
-	$(BIN)/pytest -q -m "not slow and not browser and not live"
+	$(BIN)/pytest -q -m "not slow" tests/docs tests/graph tests/server
 
 # wrk (Debian) loads the servers; oxigraph and rdflib-endpoint come with the test extras
 bench: setup

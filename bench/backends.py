@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
 from bench.endpoint import _port  # noqa: E402
 from bench.tier import _start, _stop, dataset_and_queries  # noqa: E402
-from tests.live import OxigraphStore, VirtuosoStore  # noqa: E402
+from tests.support.processes import OxigraphStore, VirtuosoStore  # noqa: E402
 
 PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}
 

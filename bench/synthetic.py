@@ -11,7 +11,7 @@ import re
 import shutil
 from pathlib import Path
 
-from graph import parse
+from graph.parse.corpus import read as read_corpus
 from graph.sources import DOCUMENTS_DIR, SOURCE_FILES
 from graph.sources.registry import REGISTRY, companion
 
@@ -55,7 +55,7 @@ def _replicate(text: str, blocks: list[tuple[int, int, re.Pattern[str], str, int
 def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
     """A documents directory `factor` times the size of `source`; returns it."""
     target.mkdir(parents=True, exist_ok=True)
-    real = parse.read(source)
+    real = read_corpus(source)
     blocks: dict[str, list] = {key: [] for key in SOURCE_FILES}
     for action in real.vap.actions:
         for span in action.spans:

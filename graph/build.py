@@ -1,5 +1,5 @@
 """Documents to a validated dataset, in memory: parse, map, reason, derive, validate, describe.
-`graph.publish.write` puts the result on disk."""
+`graph.publish.writer.write` puts the result on disk."""
 
 from __future__ import annotations
 
@@ -17,12 +17,13 @@ import reasonable
 from rdflib import RDF, Graph, Literal
 from rdflib.graph import ReadOnlyGraphAggregate
 
-from . import parse
 from .derive import closure, derive, validate
 from .mapping import to_graphs
 from .mapping.provenance import describe_build
+from .parse.corpus import read as read_corpus
 from .sources import DOCUMENTS_DIR, PROJECT_ROOT
-from .vocab import CCM, DEFAULT_BASE, GRAPH_NAMES, VOID, Iris
+from .vocab import DEFAULT_BASE, GRAPH_NAMES, VOID, Iris
+from .vocab.iris import term_name
 
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "ccm.ttl"
 
@@ -65,7 +66,7 @@ def build_dataset(
     stage = Stages()
     iris = Iris(base)
     with stage("parse"):
-        corpus = parse.read(documents)
+        corpus = read_corpus(documents)
     with stage("map"):
         asserted, provenance = to_graphs(corpus, iris)
         ontology = Graph().parse(ONTOLOGY_FILE)
@@ -98,12 +99,7 @@ def build_dataset(
             quads.extend(
                 ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(nt, format=ox.RdfFormat.N_TRIPLES)
             )
-    counts = Counter(
-        str(o).removeprefix(str(CCM._NS))
-        for g in (asserted, inferred)
-        for o in g.objects(None, RDF.type)
-        if str(o).startswith(str(CCM._NS))
-    )
+    counts = Counter(term_name(o) for g in (asserted, inferred) for o in g.objects(None, RDF.type) if term_name(o))
     manifest = {
         "base": iris.base,
         "built": started.isoformat(),

@@ -12,6 +12,7 @@ from rdflib import OWL
 from graph.sources.text import natural_key
 from graph.vocab import node
 from graph.vocab.external import RDF_TYPE, sparql_prefixes
+from graph.vocab.iris import last_segment
 
 from .linked_data.routes import document_response, not_acceptable, rdf_body
 from .negotiation import BY_SUFFIX, DOCUMENT_FORMATS, choose
@@ -165,7 +166,7 @@ def ontology(suffix: str | None = None, version: str | None = None) -> Response:
         stem, _, ext = version.rpartition(".")
         if stem and ext in BY_SUFFIX:  # /ontology/0.1.0.ttl
             version, suffix = stem, ext
-        if current is None or current.rsplit("/", 1)[-1] != version:
+        if current is None or last_segment(current) != version:
             abort(404, f"no version {version} of the ontology here")
     fmt = BY_SUFFIX.get(suffix) if suffix else choose(request, DOCUMENT_FORMATS)
     if fmt is None:
@@ -208,7 +209,7 @@ def _ontology_terms() -> dict[str, list[dict[str, object]]]:
         terms["Classes" if is_class else "Properties"].append(
             {
                 "iri": iri,
-                "name": iri.rsplit("#", 1)[-1],
+                "name": last_segment(iri),
                 "label": row["label"].value,
                 "comment": row["comment"].value,
                 "supers": _words(row["supers"]),

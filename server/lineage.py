@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from graph.sources.text import natural_key
 from graph.vocab import CCM
+from graph.vocab.external import sparql_prefixes
 
 from .store import dataset as ds
 
@@ -34,6 +35,8 @@ _CHANGES = {
     "addressee_before": CCM.addresseeBefore,
     "addressee_after": CCM.addresseeAfter,
 }
+
+PREFIXES = sparql_prefixes("ccm", "skos")
 
 
 @dataclass
@@ -55,7 +58,8 @@ def steps(iri: str) -> list[Step]:
     data = ds.get()
     values = " ".join(f"<{p}>" for p in _CHANGES.values())
     rows = data.store.query(
-        f"""PREFIX ccm: <{CCM._NS}>
+        PREFIXES
+        + f"""
         SELECT ?link ?other ?role ?p ?o WHERE {{
           {{ ?link ccm:successor <{iri}> ; ccm:predecessor ?other BIND("predecessor" AS ?role) }}
           UNION {{ ?link ccm:predecessor <{iri}> ; ccm:successor ?other BIND("successor" AS ?role) }}
@@ -87,7 +91,8 @@ def sides(link: str) -> Sides | None:
     data = ds.get()
     rows = list(
         data.store.query(
-            f"""PREFIX ccm: <{CCM._NS}>
+            PREFIXES
+            + f"""
             SELECT ?before ?after ?was ?now WHERE {{
               <{link}> ccm:predecessor ?before ; ccm:successor ?after .
               ?before ccm:text ?was . ?after ccm:text ?now .
@@ -119,18 +124,19 @@ def flows() -> Flows:
     earlier, later = str(data.iris.plan("vap")), str(data.iris.plan("lap"))
     theme_of: dict[str, str] = {}
     for row in data.store.query(
-        f"""PREFIX ccm: <{CCM._NS}>
-        SELECT ?a (SAMPLE(?t) AS ?theme) WHERE {{
+        PREFIXES
+        + """
+        SELECT ?a (SAMPLE(?t) AS ?theme) WHERE {
           ?a a ccm:Action .
-          OPTIONAL {{ ?a ccm:theme/<http://www.w3.org/2004/02/skos/core#prefLabel> ?t }}
-        }} GROUP BY ?a""",
+          OPTIONAL { ?a ccm:theme/<http://www.w3.org/2004/02/skos/core#prefLabel> ?t }
+        } GROUP BY ?a""",
         use_default_graph_as_union=True,
     ):
         theme_of[row["a"].value] = row["theme"].value if row["theme"] is not None else "no theme"
     counted: Counter[tuple[str, str]] = Counter()
     with_successor, with_predecessor = set(), set()
     for row in data.store.query(
-        f"PREFIX ccm: <{CCM._NS}> SELECT ?after ?before WHERE {{ ?l ccm:successor ?after ; ccm:predecessor ?before }}",
+        PREFIXES + "SELECT ?after ?before WHERE { ?l ccm:successor ?after ; ccm:predecessor ?before }",
         use_default_graph_as_union=True,
     ):
         after, before = row["after"].value, row["before"].value

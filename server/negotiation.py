@@ -4,7 +4,11 @@
 A client's choice is `?format=` (a name, a suffix or a media type) or, without one, its `Accept`
 header, read as RFC 9110 says: the most specific range that matches a type gives its q-value,
 and media-type parameters other than q (charset, a JSON-LD profile) do not exclude a type. Ties go
-to the server's order, so `*/*` gets the first format of the list asked for."""
+to the server's order, so `*/*` gets the first format of the list asked for.
+
+The Accept header is read here rather than by Werkzeug's `MIMEAccept`, which does not match
+`text/turtle;charset=utf-8` (what some clients send) to Turtle: parameters other than q must not
+exclude a type."""
 
 from __future__ import annotations
 
@@ -17,54 +21,59 @@ from flask import Request
 
 @dataclass(frozen=True)
 class Format:
+    """One format the server speaks: pyoxigraph's format object (RDF or SPARQL results) carries its
+    media type, file extension and W3C IRI; this adds the name `?format=` takes, a label for people
+    and the other names clients use for it."""
+
     name: str  # the value of ?format=
-    suffix: str  # the file suffix of a document in this format (/id/lap/action/18.ttl)
-    media_type: str
     label: str
-    rdf: ox.RdfFormat | None = None  # graph formats
-    results: str | None = None  # SPARQL result formats: json | xml | csv | tsv
+    kind: ox.RdfFormat | ox.QueryResultsFormat | None = None  # None: HTML
     also: tuple[str, ...] = ()  # other media types and names clients use for it
-    w3c: str = ""  # its name under http://www.w3.org/ns/formats/
+
+    @property
+    def rdf(self) -> ox.RdfFormat | None:
+        return self.kind if isinstance(self.kind, ox.RdfFormat) else None
+
+    @property
+    def results(self) -> ox.QueryResultsFormat | None:
+        return self.kind if isinstance(self.kind, ox.QueryResultsFormat) else None
 
     @property
     def html(self) -> bool:
-        return self.rdf is None and self.results is None
+        return self.kind is None
+
+    @property
+    def media_type(self) -> str:
+        # pyoxigraph's CSV and TSV types carry "; charset=utf-8": the bare type is what Accept matches
+        return self.kind.media_type.split(";")[0] if self.kind else "text/html"
+
+    @property
+    def suffix(self) -> str:
+        """The file suffix of a document in this format (/id/lap/action/18.ttl)."""
+        return self.kind.file_extension if self.kind else "html"
+
+    @property
+    def w3c(self) -> str:
+        """Its IRI under http://www.w3.org/ns/formats/ (for the service description)."""
+        if self.kind == ox.RdfFormat.JSON_LD:  # pyoxigraph names a W3C IRI that the formats page does not list
+            return "http://www.w3.org/ns/formats/JSON-LD"
+        return self.kind.iri if self.kind else ""
 
 
-HTML = Format("html", "html", "text/html", "HTML", also=("application/xhtml+xml",))
-_JSON, _XML = ("application/json",), ("application/xml",)
+HTML = Format("html", "HTML", also=("application/xhtml+xml",))
 RESULT_FORMATS = [
-    Format(
-        "json", "srj", "application/sparql-results+json", "JSON", results="json", also=_JSON, w3c="SPARQL_Results_JSON"
-    ),
-    Format("xml", "srx", "application/sparql-results+xml", "XML", results="xml", also=_XML, w3c="SPARQL_Results_XML"),
-    Format("csv", "csv", "text/csv", "CSV", results="csv", w3c="SPARQL_Results_CSV"),
-    Format("tsv", "tsv", "text/tab-separated-values", "TSV", results="tsv", w3c="SPARQL_Results_TSV"),
+    Format("json", "JSON", ox.QueryResultsFormat.JSON, also=("application/json",)),
+    Format("xml", "XML", ox.QueryResultsFormat.XML, also=("application/xml",)),
+    Format("csv", "CSV", ox.QueryResultsFormat.CSV),
+    Format("tsv", "TSV", ox.QueryResultsFormat.TSV),
 ]
-_TURTLE = ("application/x-turtle", "text/n3", "n3")  # Turtle is N3
 GRAPH_FORMATS = [
-    Format("turtle", "ttl", "text/turtle", "Turtle", rdf=ox.RdfFormat.TURTLE, also=_TURTLE, w3c="Turtle"),
-    Format(
-        "jsonld",
-        "jsonld",
-        "application/ld+json",
-        "JSON-LD",
-        rdf=ox.RdfFormat.JSON_LD,
-        also=("json-ld", "application/json"),
-        w3c="JSON-LD",
-    ),
-    Format("rdfxml", "rdf", "application/rdf+xml", "RDF/XML", rdf=ox.RdfFormat.RDF_XML, w3c="RDF_XML"),
-    Format(
-        "ntriples",
-        "nt",
-        "application/n-triples",
-        "N-Triples",
-        rdf=ox.RdfFormat.N_TRIPLES,
-        also=("text/plain",),
-        w3c="N-Triples",
-    ),
-    Format("trig", "trig", "application/trig", "TriG", rdf=ox.RdfFormat.TRIG, w3c="TriG"),
-    Format("nquads", "nq", "application/n-quads", "N-Quads", rdf=ox.RdfFormat.N_QUADS, w3c="N-Quads"),
+    Format("turtle", "Turtle", ox.RdfFormat.TURTLE, also=("application/x-turtle", "text/n3", "n3")),  # Turtle is N3
+    Format("jsonld", "JSON-LD", ox.RdfFormat.JSON_LD, also=("json-ld", "application/json")),
+    Format("rdfxml", "RDF/XML", ox.RdfFormat.RDF_XML),
+    Format("ntriples", "N-Triples", ox.RdfFormat.N_TRIPLES, also=("text/plain",)),
+    Format("trig", "TriG", ox.RdfFormat.TRIG),
+    Format("nquads", "N-Quads", ox.RdfFormat.N_QUADS),
 ]
 DOCUMENT_FORMATS = [HTML, *GRAPH_FORMATS]  # what an /id/ IRI is available as
 BY_SUFFIX = {f.suffix: f for f in DOCUMENT_FORMATS}

@@ -15,7 +15,7 @@ from flask import Blueprint, Flask, Response, current_app, jsonify, render_templ
 
 from graph.publish import search_index
 from graph.publish.files import SEARCH
-from graph.vocab import CCM
+from graph.vocab.iris import term
 
 from .linked_data.render import href
 from .store import dataset as ds
@@ -129,7 +129,7 @@ def search() -> str:
     data = ds.get()
     for rank, r in enumerate(results):
         r["rank"] = rank
-        name = data.label(f"{CCM._NS}{r['class']}") or str(r["class"])  # "plan section", not "PlanSection"
+        name = data.label(str(term(r["class"]))) or str(r["class"])  # "plan section", not "PlanSection"
         groups[name[0].upper() + name[1:]].append(r)
     # groups in the order of their best result
     ordered = sorted(groups.items(), key=lambda kv: kv[1][0]["rank"])

@@ -7,7 +7,8 @@ from flask import Blueprint, Response, request, url_for
 from rdflib.namespace import DCTERMS
 
 from graph.publish.files import NQUADS, TRIG
-from graph.vocab import CCM, SD, VOID, CCMNodes, node
+from graph.vocab import SD, VOID, CCMNodes, node
+from graph.vocab.ccm import NAMESPACE
 from graph.vocab.external import CC_BY, RDF_TYPE, XSD_DATETIME, integer
 
 from .dumps import directory
@@ -54,7 +55,7 @@ def _void(data: ds.Dataset) -> list[ox.Triple]:
         ),
         ox.Triple(root, v("sparqlEndpoint"), ox.NamedNode(url_for("sparql.endpoint", _external=True))),
         ox.Triple(root, v("uriSpace"), ox.Literal(str(data.iris.resource("id/")))),
-        ox.Triple(root, v("vocabulary"), ox.NamedNode(str(CCM._NS))),
+        ox.Triple(root, v("vocabulary"), ox.NamedNode(NAMESPACE)),
         ox.Triple(root, v("triples"), integer(sum(data.graphs.values()))),
     ]
     for name in (f"{TRIG}.gz", f"{NQUADS}.gz"):

@@ -1,19 +1,40 @@
-"""Shared fixtures: the dataset built once from the vendored documents, and the app serving it,
-in-process (`server`, Flask's test client) or as a real server on a socket (`live_server`)."""
+"""Fixtures every folder shares: the dataset built once from the vendored documents, written once
+to a file, and the external stores loaded from it (started only when a test asks for one).
+
+Each folder is a kind of test, and its marker follows from the folder: `graph/` and `server/` need
+no process of their own (`make test-fast`), `stores/` runs on every store, `live/` starts real
+servers on sockets, `browser/` drives Chromium. `slow` marks tests that build in new processes or run
+a reference checker."""
 
 from __future__ import annotations
 
-import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from rdflib import Graph
 
 from graph.build import Built, build_dataset
+from graph.publish.files import NQUADS
+from graph.publish.writer import write
 from graph.vocab import Iris
-from graph.vocab.external import sparql_prefixes
+from tests.support import reference
+from tests.support.processes import VirtuosoStore, oxigraph_store, publish, serve
 
-PREFIXES = sparql_prefixes()
+FOLDER_MARKERS = {"stores": "stores", "live": "live", "browser": "browser"}
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        folder = Path(item.fspath).parent.name
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
+    config.stash[STORES_SELECTED] = any(Path(item.fspath).parent.name == "stores" for item in items)
+
+
+STORES_SELECTED = pytest.StashKey[bool]()
 
 
 @pytest.fixture(scope="session")
@@ -32,22 +53,30 @@ def kg(built: Built) -> Graph:
     return built.graphs["asserted"] + built.graphs["inferred"]
 
 
-def select(g: Graph, query: str) -> list[tuple]:
-    return [tuple(row) for row in g.query(PREFIXES + query)]
-
-
 @pytest.fixture(scope="session")
 def dataset_file(built: Built, tmp_path_factory) -> Path:
-    from graph.publish import NQUADS, write
-
     return write(built, tmp_path_factory.mktemp("served") / "build") / NQUADS
+
+
+@pytest.fixture(scope="session", autouse=True)
+def reference_answers(request, tmp_path_factory):
+    """rdflib's answers to the example queries, started in the background with the first test when
+    `stores/` is selected (it takes rdflib two minutes), collected by the test that needs them."""
+    if not request.config.stash.get(STORES_SELECTED, False):
+        yield None
+        return
+    out = tmp_path_factory.mktemp("reference") / "answers.json"
+    process = reference.start(request.getfixturevalue("dataset_file"), out)
+    try:
+        yield lambda: reference.wait(process, out)
+    finally:
+        process.kill()
+        process.wait()
 
 
 @pytest.fixture(scope="session")
 def external_store(dataset_file, tmp_path_factory) -> str:
     """Oxigraph's own server, loaded with `ccmkg publish`: its query endpoint."""
-    from .live import oxigraph_store, publish
-
     with oxigraph_store(tmp_path_factory.mktemp("oxigraph")) as endpoint:
         assert publish(endpoint, dataset_file).returncode == 0
         yield endpoint
@@ -56,12 +85,6 @@ def external_store(dataset_file, tmp_path_factory) -> str:
 @pytest.fixture(scope="session")
 def virtuoso_store(dataset_file, tmp_path_factory) -> str:
     """Virtuoso 7 on loopback, loaded with `ccmkg publish --virtuoso-isql`: its SPARQL endpoint."""
-    import shutil
-    import subprocess
-    import sys
-
-    from .live import VirtuosoStore
-
     if shutil.which("virtuoso-t") is None:
         pytest.skip("Virtuoso not installed (.ci/run installs virtuoso-opensource-7)")
     store = VirtuosoStore(tmp_path_factory.mktemp("virtuoso")).start()
@@ -79,34 +102,9 @@ def virtuoso_store(dataset_file, tmp_path_factory) -> str:
         store.stop()
 
 
-# the embedded store, Oxigraph's server and Virtuoso 7; CCMKG_TEST_BACKENDS=embedded,external narrows it
-BACKENDS = os.environ.get("CCMKG_TEST_BACKENDS", "embedded,external,virtuoso").split(",")
-
-
-@pytest.fixture(scope="session", params=BACKENDS)
-def server(request, dataset_file):
-    """The app in-process on its embedded store, and again on each external one: every test that
-    uses this fixture runs on all three. `live.request` and `live.query` talk to it."""
-    from server import create_app
-
-    if request.param == "embedded":
-        app = create_app({"TESTING": True, "DATA_FILE": str(dataset_file)})
-    else:
-        endpoint = request.getfixturevalue("external_store" if request.param == "external" else "virtuoso_store")
-        app = create_app({"TESTING": True, "STORE_URL": endpoint, "DUMPS_DIR": str(dataset_file.parent)})
-    return app.test_client()
-
-
-@pytest.fixture(scope="session", params=BACKENDS)
-def live_server(request, dataset_file) -> str:
-    """`ccmkg serve` on a socket (gunicorn, its workers, their deadlines), on its embedded store and
-    on each external one; yields its base URL."""
-    from .live import serve, serve_store
-
-    if request.param == "embedded":
-        with serve(dataset_file) as base:
-            yield base
-        return
-    endpoint = request.getfixturevalue("external_store" if request.param == "external" else "virtuoso_store")
-    with serve_store(endpoint, dumps=dataset_file.parent) as base:
+@pytest.fixture(scope="session")
+def live_server(dataset_file) -> str:
+    """`ccmkg serve` on a socket (gunicorn, its workers, their deadlines) on the embedded store; its
+    base URL. Shared by `live/` and `browser/`; what differs between stores is tested in `stores/`."""
+    with serve(dataset_file) as base:
         yield base

@@ -17,6 +17,7 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from ..vocab import CCM, TIME, Iris
+from ..vocab.iris import last_segment
 from . import lineage
 from .dates import add_duration, add_months
 from .similarity import Tfidf, content_words
@@ -126,7 +127,7 @@ class Deriver:
         )
         for deadline in self.asserted.subjects(RDF.type, CCM.RelativeDeadline):
             duration = self.asserted.value(deadline, TIME.hasXSDDuration)
-            anchor = str(self.asserted.value(deadline, CCM.anchorEvent) or "").rsplit("/", 1)[-1]
+            anchor = last_segment(self.asserted.value(deadline, CCM.anchorEvent) or "")
             owner = self.asserted.value(None, CCM.hasDeadline, deadline)
             # a condition's limit ("If a State Party believes that it will be unable ... within eight years")
             # restates one another provision sets: that one's due date is the date, not a second one

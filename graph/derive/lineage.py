@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from rdflib import RDF, Graph, URIRef
 
 from ..vocab import CCM, TIME
+from ..vocab.iris import last_segment
 from .dates import duration_parts
 from .similarity import Tfidf
 
@@ -163,7 +164,7 @@ def strength_change(before: URIRef | None, after: URIRef | None) -> str | None:
     if before is None or after is None:
         return None
     rank = {name: i for i, name in enumerate(STRENGTH_ORDER)}
-    b, a = rank.get(str(before).rsplit("/", 1)[-1]), rank.get(str(after).rsplit("/", 1)[-1])
+    b, a = rank.get(last_segment(before)), rank.get(last_segment(after))
     if a is None or b is None:
         return None
     return "unchanged" if a == b else "stronger" if a > b else "weaker"

@@ -16,6 +16,7 @@ import pycountry
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
 from ..vocab import CCM
+from ..vocab.iris import term_name
 
 _TEXTS = (CCM.text, SKOS.definition, CCM.title, SKOS.altLabel, CCM.description)
 # a label weighs ten times a text, an IRI's words twice
@@ -31,7 +32,7 @@ def rows(asserted: Graph, ontology: Graph) -> list[tuple[str, str, str, str, str
     for s, label in asserted.subject_objects(RDFS.label):
         if not isinstance(s, URIRef):
             continue
-        classes = [c for c in asserted.objects(s, RDF.type) if str(c).startswith(str(CCM._NS))]
+        classes = [c for c in asserted.objects(s, RDF.type) if term_name(c)]
         cls = max(classes, key=lambda c: depth[c], default=None)
         texts = " ".join(str(t) for p in _TEXTS for t in asserted.objects(s, p))
         words = str(s).rsplit("/id/", 1)[-1].replace("/", " ").replace("-", " ")
@@ -41,7 +42,7 @@ def rows(asserted: Graph, ontology: Graph) -> list[tuple[str, str, str, str, str
                 words += " " + " ".join(getattr(country, a, "") or "" for a in ("name", "common_name", "official_name"))
         for theme in asserted.objects(s, CCM.theme):
             words += " " + " ".join(str(x) for x in asserted.objects(theme, RDFS.label))
-        out.append((str(s), str(cls).removeprefix(str(CCM._NS)) if cls else "", str(label), texts, words))
+        out.append((str(s), term_name(cls) if cls else "", str(label), texts, words))
     return out
 
 

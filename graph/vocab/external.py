@@ -1,29 +1,25 @@
-"""The other vocabularies the code uses: the ones rdflib lacks, the prefixes every serializer and
-query shares, and pyoxigraph nodes for the external terms the server looks up in the store."""
+"""The other vocabularies the code uses, each written one way: rdflib's checked namespaces where rdflib
+has them (ORG, VOID, TIME ...), the generated OA and SD where it has not; the prefixes every serializer
+and query shares; pyoxigraph nodes for the external terms the server looks up in the store."""
 
 from __future__ import annotations
 
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Namespace, URIRef
-from rdflib.namespace import DCTERMS, FOAF, PROV, SDO
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, URIRef
+from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, SDO, TIME
 
-from .ccm import CCM
+from .ccm import NAMESPACE
+from .oa import OA
 
-OA = Namespace("http://www.w3.org/ns/oa#")
-TIME = Namespace("http://www.w3.org/2006/time#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
-VOID = Namespace("http://rdfs.org/ns/void#")
-FORMATS = Namespace("http://www.w3.org/ns/formats/")  # W3C's IRIs of the RDF and results formats
 CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")  # the dataset's licence
 RFC7111 = URIRef("http://tools.ietf.org/rfc/rfc7111")  # what Web Annotation names for text/csv fragments
 
 PREFIXES: dict[str, str] = {
     prefix: str(ns)
     for prefix, ns in {
-        "ccm": CCM._NS,
+        "ccm": NAMESPACE,
         "skos": SKOS,
         "dcterms": DCTERMS,
         "prov": PROV,

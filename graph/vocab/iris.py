@@ -14,11 +14,34 @@ import re
 from rdflib import URIRef
 
 from ..sources.text import slug
+from .ccm import NAMESPACE
 
 DEFAULT_BASE = "https://w3id.org/ccm/"
 # the named graphs of a build, in the order they are made
 GRAPH_NAMES = ("ontology", "asserted", "inferred", "derived", "provenance")
 _SPAN = re.compile(r"id/source/(\w+)/(\d+)-(\d+)")
+
+
+def term_name(iri: str) -> str | None:
+    """The local name of a term of the ontology ('Action' of ccm:Action), None for any other IRI."""
+    return in_namespace(iri, NAMESPACE)
+
+
+def term(name: str) -> URIRef:
+    """The ontology's term of a local name read from data (a search index, a query's answer), unchecked:
+    the caller shows or looks it up, and an unknown name is simply not found."""
+    return URIRef(NAMESPACE + name)
+
+
+def last_segment(iri: str) -> str:
+    """The last segment of any IRI's path or fragment: '18' of .../action/18, 'integer' of xsd:integer."""
+    return re.split(r"[/#]", str(iri).rstrip("/"))[-1]
+
+
+def in_namespace(iri: str, namespace: str) -> str | None:
+    """The local name of an IRI in `namespace`, None if it is not in it."""
+    iri = str(iri)
+    return iri[len(namespace) :] if iri.startswith(namespace) and len(iri) > len(namespace) else None
 
 
 class Iris:

@@ -9,8 +9,8 @@ from functools import lru_cache
 import pyoxigraph as ox
 from flask import abort, current_app, request
 
-from graph.vocab import CCM
 from graph.vocab.external import sparql_prefixes
+from graph.vocab.iris import term_name
 
 from ..store import dataset as ds
 
@@ -125,7 +125,7 @@ def _load(version: str) -> dict[str, StateCalendar]:
             cal.withdrawal_effect = dt.date.fromisoformat(row["gone"].value)
         if row["action"] is not None and (iri, row["action"].value) not in seen:
             seen.add((iri, row["action"].value))
-            kind = row["kind"].value.removeprefix(str(CCM._NS))
+            kind = term_name(row["kind"].value)
             cal.actions.append(TreatyAction(kind, dt.date.fromisoformat(row["date"].value), row["action"].value))
     dues: set[str] = set()
     for row in data.store.query(_DUE, use_default_graph_as_union=True):

@@ -16,7 +16,9 @@ from rdflib.namespace import SDO
 from graph.parse.citations import article_mentions
 from graph.sources.text import MONTHS, clean
 from graph.vocab import CCM, TIME
+from graph.vocab.ccm import NAMESPACE
 from graph.vocab.external import QUERY_PREFIXES
+from graph.vocab.iris import in_namespace, last_segment, term_name
 
 from ..store import dataset as ds
 from .describe import Entity
@@ -89,7 +91,7 @@ def key_facts(entity: Entity) -> tuple[list[dict[str, object]], list[dict[str, o
 
 def is_ours(iri: str) -> bool:
     """A term of the ccm: vocabulary, or rdf:type and rdfs:label."""
-    return iri.startswith(str(CCM._NS)) or iri in HIDDEN
+    return term_name(iri) is not None or iri in HIDDEN
 
 
 def restatements(incoming: dict[str, list[str]]) -> set[str]:
@@ -105,8 +107,8 @@ def href(iri: str) -> str | None:
     local = data.iris.local_path(iri)
     if local is not None and local.startswith(("id/", "graph/")):
         return "/" + local
-    if iri.startswith(str(CCM._NS)):
-        return "/ontology#" + iri[len(CCM._NS) :]
+    if name := term_name(iri):
+        return "/ontology#" + name
     if re.match(r"^https?://", iri):
         return iri
     return None
@@ -124,7 +126,7 @@ def label(iri: str) -> str:
     if iri.startswith(_VOCABULARIES) and (m := re.search(r"[#/]([A-Za-z][\w-]*)$", iri)):
         return _words(m.group(1))  # odrl:Permission: 'permission', the IRI in the link's title
     if iri.startswith(data.base):
-        return iri.rstrip("/").rsplit("/", 1)[-1]
+        return last_segment(iri)
     return iri
 
 
@@ -147,8 +149,8 @@ def _words(name: str) -> str:
 
 def prefixed(iri: str) -> str | None:
     for prefix, ns in QUERY_PREFIXES.items():
-        if iri.startswith(ns) and len(iri) > len(ns):
-            return f"{prefix}:{iri[len(ns) :]}"
+        if name := in_namespace(iri, ns):
+            return f"{prefix}:{name}"
     return None
 
 
@@ -187,7 +189,7 @@ def term(node: ox.Term) -> Markup:
     if isinstance(node, ox.Literal):
         if node.language:  # prose: its references to the Convention become links
             return Markup(f'<span lang="{escape(node.language)}">{linked_text(node.value)}</span>')
-        dt = node.datatype.value.rsplit("#", 1)[-1]
+        dt = last_segment(node.datatype.value)
         if dt in ("string", "langString"):
             return Markup(f"<span>{escape(node.value)}</span>")
         # the value as people read it; the lexical form and datatype stay in the data (and the title)
@@ -246,4 +248,4 @@ def init_app(app: Flask) -> None:
         structured_text=structured_text,
         quote_text=clean,
     )
-    app.jinja_env.globals.update(CCM=str(CCM._NS))
+    app.jinja_env.globals.update(CCM=NAMESPACE)

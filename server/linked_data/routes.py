@@ -18,7 +18,7 @@ from rdflib import Graph
 from graph.publish.jsonld_context import context
 from graph.sources.text import natural_key
 from graph.vocab import CCM, node
-from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE
+from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE, sparql_prefixes
 
 from .. import lineage
 from ..calendar.model import state_calendar, today
@@ -30,6 +30,8 @@ from .schema_org import legislation
 
 bp = Blueprint("linked_data", __name__)
 PAGE_SIZE = 20
+
+PREFIXES = sparql_prefixes("ccm", "skos")
 
 
 def _split(path: str) -> tuple[str, Format | None]:
@@ -212,7 +214,8 @@ def _statements_in(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
     iri = entity.iri
     kinds = " ".join(f"ccm:{k}" for k in _KINDS)
     rows = data.store.query(
-        f"""PREFIX ccm: <{CCM._NS}>
+        PREFIXES
+        + f"""
         SELECT ?s ?kind ?text WHERE {{
           ?s ccm:statedIn ?p ; a ?kind ; ccm:text ?text . ?p ccm:partOf* <{iri}> . VALUES ?kind {{ {kinds} }}
         }}""",

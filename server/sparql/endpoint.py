@@ -7,7 +7,8 @@ import hashlib
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 
-from graph.vocab.external import QUERY_PREFIXES, SD, VOID
+from graph.vocab import SD, VOID
+from graph.vocab.external import QUERY_PREFIXES
 
 from ..negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, choose
 from ..store import dataset as ds

@@ -131,7 +131,7 @@ class _Capped(io.RawIOBase):
 # and the serializer's work up to here is what a large answer wastes
 _WHOLE_AT_MOST = 1 << 20
 # the fewest bytes a row takes in a serialization: `{},` in JSON, `<result></result>` in XML
-_SMALLEST_ROW = {"json": 3, "xml": 17}
+_SMALLEST_ROW = {ox.QueryResultsFormat.JSON: 3, ox.QueryResultsFormat.XML: 17}
 
 
 def _whole(answer: ox.QuerySolutions, fmt: Format, job: Job) -> bytes | None:
@@ -143,18 +143,19 @@ def _whole(answer: ox.QuerySolutions, fmt: Format, job: Job) -> bytes | None:
         return None
     out = _Capped(min(job.max_bytes, _WHOLE_AT_MOST))
     try:
-        answer.serialize(out, format=_FORMATS[fmt.results])  # the writer's exception comes through as it is
+        answer.serialize(out, format=fmt.results)  # the writer's exception comes through as it is
     except _Full:
         return None
     body = b"".join(out.parts)
     if len(body) >= _SMALLEST_ROW[fmt.results] * job.max_rows:  # could hold more rows than the cap: count
-        rows = len(json.loads(body)["results"]["bindings"]) if fmt.results == "json" else body.count(b"<result>")
+        rows = (
+            len(json.loads(body)["results"]["bindings"])
+            if fmt.results == ox.QueryResultsFormat.JSON
+            else body.count(b"<result>")
+        )
         if rows > job.max_rows:
             return None
     return body
-
-
-_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
 
 
 def _size(term: ox.Term | None) -> int:

@@ -58,12 +58,12 @@ def _csv_value(term: ox.Term | None) -> str:
 
 def solutions(variables: list[str], rows: list[list[ox.Term | None]], fmt: Format) -> bytes:
     """SELECT results; `rows` are lists of terms (None where unbound), in `variables` order."""
-    if fmt.results == "json":
+    if fmt.results == ox.QueryResultsFormat.JSON:
         bindings = [{v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None} for row in rows]
         return json.dumps(
             {"head": {"vars": variables}, "results": {"bindings": bindings}}, ensure_ascii=False, separators=(",", ":")
         ).encode()
-    if fmt.results == "xml":
+    if fmt.results == ox.QueryResultsFormat.XML:
         out = ['<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>']
         out += [f"<variable name={quoteattr(v)}/>" for v in variables]
         out.append("</head><results>")
@@ -77,7 +77,7 @@ def solutions(variables: list[str], rows: list[list[ox.Term | None]], fmt: Forma
             out.append("</result>")
         out.append("</results></sparql>\n")
         return "".join(out).encode()
-    if fmt.results == "csv":
+    if fmt.results == ox.QueryResultsFormat.CSV:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")
         writer.writerow(variables)
@@ -89,14 +89,15 @@ def solutions(variables: list[str], rows: list[list[ox.Term | None]], fmt: Forma
 
 
 def boolean(value: bool, fmt: Format) -> bytes:
-    if fmt.results == "json":
+    if fmt.results == ox.QueryResultsFormat.JSON:
         return json.dumps({"head": {}, "boolean": value}).encode()
-    if fmt.results == "xml":
+    if fmt.results == ox.QueryResultsFormat.XML:
         return (
             f'<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
             f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n"
         ).encode()
-    return f"{'_askResult' if fmt.results == 'csv' else '?_askResult'}\n{'true' if value else 'false'}\n".encode()
+    header = "_askResult" if fmt.results == ox.QueryResultsFormat.CSV else "?_askResult"
+    return f"{header}\n{'true' if value else 'false'}\n".encode()
 
 
 def triples(items: list[ox.Triple], fmt: Format, prefixes: dict[str, str]) -> bytes:

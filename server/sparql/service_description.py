@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from graph.vocab.external import FORMATS, RDF_TYPE, SD, VOID, integer, node
+from graph.vocab import SD, VOID
+from graph.vocab.external import RDF_TYPE, integer, node
 
 from ..negotiation import GRAPH_FORMATS, RESULT_FORMATS
 from ..store.dataset import Dataset
@@ -24,7 +25,7 @@ def describe(endpoint: str, dataset: Dataset) -> list[ox.Triple]:
         ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
     ]
     for fmt in RESULT_FORMATS + GRAPH_FORMATS:
-        out.append(ox.Triple(service, sd("resultFormat"), node(FORMATS[fmt.w3c])))
+        out.append(ox.Triple(service, sd("resultFormat"), ox.NamedNode(fmt.w3c)))
     ds = ox.BlankNode("dataset")
     default = ox.BlankNode("default")
     out += [

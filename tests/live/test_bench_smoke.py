@@ -1,0 +1,108 @@
+"""The benchmark harnesses still run (a short smoke version; the figures are not checked here)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.sources import PROJECT_ROOT
+from server.deploy import nginx_binary
+
+ROOT = PROJECT_ROOT
+
+
+def _bench(out: Path, script: str, *args: str, timeout: int) -> Path:
+    """Run bench/`script` with `args`, its report written to `out`."""
+    subprocess.run(
+        [sys.executable, f"bench/{script}", *args, "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+    )
+    return out
+
+
+@pytest.mark.slow
+def test_build_benchmark_smoke(tmp_path):
+    out = _bench(tmp_path / "build.md", "build_time.py", "--smoke", timeout=300)
+    report = out.read_text()
+    assert "| 1x |" in report and "| 2x |" in report and "median CPU (s)" in report
+    assert "of CPU; the median" in report
+    # the CPU of each stage, as `ccmkg build` printed it, at both scales
+    assert "| scale | parse | map | derive | reason | validate | describe | convert | write |" in report
+    assert len(re.findall(r"^\| [12]x( \| [\d.]+){8} \|$", report, re.M)) == 2, report
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
+def test_comparison_benchmark_smoke(tmp_path):
+    out = _bench(tmp_path / "compare.md", "compare.py", "--smoke", timeout=600)
+    report = out.read_text()
+    assert "ccm-kg p50" in report and "oxigraph p50" in report and "rdflib-endpoint p50" in report
+    assert (tmp_path / "compare.svg").read_text().startswith("<svg")
+
+
+def _drives_the_tier(test):
+    """A benchmark that starts the serving tier (nginx in front) and loads it with wrk."""
+    for mark in (
+        pytest.mark.slow,
+        pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed"),
+        pytest.mark.skipif(nginx_binary() is None, reason="nginx not installed (.ci/run installs nginx-light)"),
+    ):
+        test = mark(test)
+    return test
+
+
+@_drives_the_tier
+def test_serving_tier_benchmark_smoke(tmp_path):
+    out = _bench(tmp_path / "tier.md", "tier.py", "--smoke", "--scales", "2", timeout=900)
+    report = out.read_text()
+    assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
+    # the growth table: the real corpus, and one built twice its size
+    rows = dict(re.findall(r"^\| (\d+)x \| (\d+) \| [\d.]+ \| [\d.]+x \|", report, re.M))
+    assert set(rows) == {"1", "2"} and int(rows["2"]) > int(rows["1"]), rows
+    # what each process holds privately, by role: every role of the tier found by its socket
+    roles = dict(re.findall(r"^\| ([a-zA-Z ,]+) \| (\d+) \| [\d.–]+ \|$", report, re.M))
+    pool = max(2, os.cpu_count() or 2)  # the deploy command's defaults
+    expected = {"deploy process": "1", "page instance, master": "2", "page instance, worker": "2"}
+    expected |= {"SPARQL pool, worker": str(pool), "overflow lane, master": "1", "overflow lane, worker": "1"}
+    assert roles.items() >= expected.items(), roles
+
+
+@_drives_the_tier
+def test_backends_benchmark_smoke(tmp_path):
+    out = _bench(tmp_path / "backends.md", "backends.py", "--smoke", timeout=600)
+    report = out.read_text()
+    assert "| Oxigraph server | **" in report and "tier, cold" in report and "one instance" in report
+    if shutil.which("virtuoso-t"):
+        assert "| Virtuoso 7 | **" in report
+
+
+@pytest.mark.slow  # parses the whole dataset
+def test_lineage_benchmark_reports_precision_and_recall(tmp_path, dataset_file):
+    out = _bench(tmp_path / "lineage.md", "lineage.py", "--data", str(dataset_file), timeout=300)
+    assert "**precision**" in out.read_text()
+
+
+@pytest.mark.slow  # loads the dataset twice
+def test_store_copy_benchmark_reports_both_placements(dataset_file):
+    done = subprocess.run(
+        [sys.executable, "bench/store_copy.py", "--data", str(dataset_file), "--rounds", "1"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    lines = done.stdout.splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "store loaded in the main heap",
+        "store loaded in a thread's arena",
+    ], done.stdout

@@ -1,0 +1,65 @@
+"""Derived facts (due dates, thematic and lineage links) as the endpoint and the pages give them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from rdflib import RDF
+
+from graph.vocab import CCM
+from server.examples import load_examples
+from tests.support.http import query, request
+
+
+def test_derived_links_show_on_entity_pages(server):
+    page = request(server, "GET", "/id/lap/action/49", headers={"Accept": "text/html"}).text
+    # Lausanne 49 carries on Vientiane #66, and the page says the link is derived
+    assert 'href="/id/vap/action/66"' in page and ">derived<" in page
+
+
+def test_query_initial_article_7_reports_due_in_2012(server, built, iris):
+    rows = _rows(server, "22-initial-article-7-reports-due-in-a-year")
+    # Afghanistan: in force 2012-03-01 (above), + 180 days
+    assert {"state": str(iris.state("AFG")), "due": "2012-08-28"}.items() <= next(
+        r for r in rows if r["state"] == str(iris.state("AFG"))
+    ).items()
+    assert all(r["due"].startswith("2012-") for r in rows)
+    # in force from 2011-07-05 at the latest to be due by the end of 2012: the same count from the derived dates
+    derived = built.graphs["derived"]
+    expected = {
+        str(derived.value(e, CCM.effectiveFor))
+        for e in derived.subjects(RDF.type, CCM.StateEntryIntoForce)
+        if (dt.date.fromisoformat(str(derived.value(e, CCM.effectiveOn))) + dt.timedelta(days=180)).year == 2012
+    }
+    assert {r["state"] for r in rows} == expected and len(expected) > 3
+
+
+def test_query_article_3_deadline_passed(server, iris):
+    rows = _rows(server, "23-article-3-deadline-passed")
+    states = {r["state"] for r in rows}
+    assert str(iris.state("AFG")) in states  # due 2020-03-01, before the table's 2026-02-03
+    assert str(iris.state("VUT")) not in states  # in force 2026-03-01: due 2034
+    assert all(r["due"] < r["asOf"] == "2026-02-03" for r in rows)
+
+
+def test_query_signatories_at_the_first_meeting_who_became_parties(server, kg, iris):
+    rows = _rows(server, "24-signatories-at-the-first-meeting-who-became-parties")
+    start = "2010-11-09"  # 002, paragraph 6: held at Vientiane "from 9 to 12 November 2010"
+    assert rows and all(r["consented"] > start for r in rows)
+    # every signatory the report lists (002, paragraph 9) whose row in 004 has a consent date
+    signatories = {
+        str(p)
+        for part in kg.subjects(CCM.participationStatus, iris.status("Signatory State"))
+        for p in kg.objects(part, CCM.participant)
+    }
+    consented = {str(kg.value(c, CCM.actionBy)) for c in kg.subjects(RDF.type, CCM.ConsentToBeBound)}
+    assert {r["state"] for r in rows} == signatories & consented
+
+
+def _rows(server, name: str) -> list[dict[str, str]]:
+
+    example = next(e for e in load_examples() if e.name == name)
+    reply = query(server, example.query)
+    assert reply.status == 200, reply.text
+    return [{k: v["value"] for k, v in b.items()} for b in json.loads(reply.body)["results"]["bindings"]]
