@@ -12,9 +12,11 @@ resources of their own, which every derived link names.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Sequence
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
-from rdflib.namespace import PROV, SKOS
+from rdflib.namespace import PROV, SDO, SKOS
 
 from ..vocab import CCM, TIME, Iris
 from ..vocab.iris import last_segment
@@ -23,6 +25,19 @@ from .dates import add_duration, add_months
 from .similarity import Tfidf, content_words
 
 _CONSENT_KINDS = (CCM.ConsentToBeBound, CCM.Ratification, CCM.Acceptance, CCM.Approval, CCM.Accession)
+# what a figure of States counts, by the words that follow it ("the [46] States that have ratified it")
+_COUNTED = [
+    (re.compile(r"\bhave signed\b"), "signed"),
+    (re.compile(r"\bhave (?:ratified|consented|acceded)\b"), "consented"),
+    (re.compile(r"^(?:[\[\]\d,]+\s+)?States Parties\b"), "State Party"),
+]
+# a State's statuses in the order they follow one another, by key: the words the data gives them
+_STATUSES = {
+    "signatory": "signatory",
+    "consented": "consented, not yet in force",
+    "state-party": "State Party",
+    "withdrawn": "withdrawn",
+}
 
 
 class Deriver:
@@ -32,6 +47,8 @@ class Deriver:
         self.asserted = asserted
         self.iris = iris
         self.graph = Graph()
+        self.withdrawn: dict[str, dt.date] = {}  # ISO code -> the day its withdrawal takes effect
+        self.first_due: dict[URIRef, dict[str, dt.date]] = {}  # norm -> ISO code -> its first due date
 
     def method(self, key: str, label: str, comment: str, **params: object) -> URIRef:
         m = self.iris.method(key)
@@ -91,10 +108,56 @@ class Deriver:
         for w in asserted.subjects(RDF.type, CCM.Withdrawal):
             code = str(asserted.value(asserted.value(w, CCM.actionBy), CCM.iso3166))
             takes_effect = add_months(asserted.value(w, CCM.actionDate).toPython(), 6)
+            self.withdrawn[code] = takes_effect
             self._effect(
                 iris.withdrawal_effect(code), CCM.WithdrawalTakingEffect, code, takes_effect, w, withdrawal, art_20_3
             )
+        self._status_intervals(out)
         return out
+
+    def _status_intervals(self, entry_into_force: dict[str, dt.date]) -> None:
+        """Each State's statuses, one interval each: signatory from its signature, consented from its
+        deposit, State Party from the entry into force (Article 17), withdrawn from the withdrawal's
+        taking effect (Article 20(3)); each lasts until the next begins."""
+        asserted, g = self.asserted, self.graph
+        method = self.method(
+            "treaty-status-intervals",
+            "A State's status over time",
+            "Signatory from the signature until the deposit of consent; consented, not yet in force, from the "
+            "deposit until the entry into force for the State (Article 17); State Party from then until a "
+            "withdrawal takes effect (Article 20(3)); withdrawn from then on. Each from its first day, until "
+            "the first day of the next.",
+        )
+        for state in sorted(asserted.subjects(RDF.type, CCM.State)):
+            code = str(asserted.value(state, CCM.iso3166))
+            dates: dict[str, dt.date] = {}
+            for action in asserted.subjects(CCM.actionBy, state):
+                when = asserted.value(action, CCM.actionDate)
+                if when is None:
+                    continue
+                if (action, RDF.type, CCM.Signature) in asserted:
+                    dates["signatory"] = when.toPython()
+                elif any((action, RDF.type, k) in asserted for k in _CONSENT_KINDS):
+                    dates["consented"] = when.toPython()
+            if code in entry_into_force:
+                dates["state-party"] = entry_into_force[code]
+            if code in self.withdrawn:
+                dates["withdrawn"] = self.withdrawn[code]
+            ordered = [(key, dates[key]) for key in _STATUSES if key in dates]
+            for i, (key, start) in enumerate(ordered):
+                until = ordered[i + 1][1] if i + 1 < len(ordered) else None
+                if until is not None and until <= start:
+                    continue  # signed and ratified the same day: never only a signatory
+                node = self.iris.status_interval(code, key)
+                name = asserted.value(state, RDFS.label)
+                g.add((node, RDF.type, CCM.StatusInterval))
+                g.add((node, RDFS.label, Literal(f"{name}: {_STATUSES[key]}, from {start.isoformat()}", lang="en")))
+                g.add((node, CCM.statusOf, state))
+                g.add((node, CCM.treatyStatus, Literal(_STATUSES[key])))
+                g.add((node, CCM.validFrom, Literal(start.isoformat(), datatype=XSD.date)))
+                if until is not None:
+                    g.add((node, CCM.validUntil, Literal(until.isoformat(), datatype=XSD.date)))
+                g.add((node, PROV.wasGeneratedBy, method))
 
     def _effect(
         self, node: URIRef, cls: URIRef, code: str, when: dt.date, action: URIRef, method: URIRef, rule: URIRef
@@ -112,20 +175,27 @@ class Deriver:
 
     # -- what is due when ----------------------------------------------------------
     def due_dates(self, entry_into_force: dict[str, dt.date]) -> None:
+        """Each time limit as a date: from the Convention's entry into force, or per State from the
+        entry into force for it. A plan's limits only within the plan's own span; nothing after a
+        State's withdrawal takes effect; a limit that binds only a State in a given situation, or
+        only some States, says so on the date (ccm:onlyIf)."""
         convention = self.asserted.value(self.iris.convention(), CCM.entryIntoForce)
         by_state = self.method(
             "due-date-for-state",
             "Due date for a State Party",
             "The date the Convention entered into force for the state (computed under Article 17 from the "
-            "depositary's table, or as a table the user supplied states it), plus the duration the time limit states; "
-            "for a plan's action, only dates on or after the plan began (its adoption, else its period's first year).",
+            "depositary's table, or as a table the user supplied states it), plus the duration the time limit states. "
+            "A plan's time limit only within the plan's span (from its adoption or its period's first year to its "
+            "ccm:endsOn); a limit for a group ('new States Parties') only for States that joined within that span. "
+            "None after the State's withdrawal takes effect (Article 20(3)).",
         )
         by_convention = self.method(
             "due-date-from-entry-into-force",
             "Due date from the Convention's entry into force",
             "The Convention's entry into force (as the booklet states it) plus the duration the time limit states.",
         )
-        for deadline in self.asserted.subjects(RDF.type, CCM.RelativeDeadline):
+        spans = self.plan_spans(convention.toPython() if convention is not None else None)
+        for deadline in sorted(self.asserted.subjects(RDF.type, CCM.RelativeDeadline)):
             duration = self.asserted.value(deadline, TIME.hasXSDDuration)
             anchor = last_segment(self.asserted.value(deadline, CCM.anchorEvent) or "")
             owner = self.asserted.value(None, CCM.hasDeadline, deadline)
@@ -137,16 +207,118 @@ class Deriver:
                 due = add_duration(convention.toPython(), str(duration))
                 self._due(deadline, None, due, by_convention, [self.iris.convention()])
             elif anchor == "entry-into-force-for-state-party":
-                since = self._plan_start(owner)
+                span = spans.get(self.asserted.value(owner, CCM.inPlan))
+                group = self.asserted.value(deadline, CCM.appliesTo)
+                only = self._only_if(owner) + ([group] if group is not None else [])
                 for code, start in sorted(entry_into_force.items()):
                     due = add_duration(start, str(duration))
-                    if since is None or due >= since:
-                        self._due(deadline, code, due, by_state, [])
+                    if span is not None:
+                        first, last = span
+                        joined_within = first <= start <= last
+                        if (group is not None and not joined_within) or (group is None and not first <= due <= last):
+                            continue
+                    if code in self.withdrawn and due >= self.withdrawn[code]:
+                        continue
+                    self._due(deadline, code, due, by_state, [], only)
+                    self.first_due.setdefault(owner, {}).setdefault(code, due)
+        self.recurring_due_dates(entry_into_force)
 
-    def _plan_start(self, owner: URIRef | None) -> dt.date | None:
-        """When the plan that states a time limit began, if a plan does: a plan sets no due date before
-        it existed ('within two years of entry into force for new States Parties' in 2021 is not due in 2014)."""
-        plan = self.asserted.value(owner, CCM.inPlan) if owner is not None else None
+    def recurring_due_dates(self, entry_into_force: dict[str, dt.date]) -> None:
+        """A limit that comes round every year on a day ('not later than 30 April of each year', Article
+        7(2)) is due on that day each year, for each State, from the first such day after the limit of what
+        it updates (the initial report, 180 days after entry into force: Article 7(1)) until the State
+        withdraws; the graph lists them through the year after the latest date the depositary's table gives, or
+        Article 17 gives from it."""
+        method = self.method(
+            "recurring-due-date-for-state",
+            "Recurring due date for a State Party",
+            "For a limit that recurs every year on a day of the year: that day of each year, from the first one "
+            "after the due date of the requirement it updates (for Article 7(2), the initial report of Article "
+            "7(1), 180 days after entry into force) until the State's withdrawal takes effect; listed through the "
+            "year after the latest date in the depositary's table or the entry into force it implies.",
+        )
+        dates = [d.toPython() for d in self.asserted.objects(None, CCM.actionDate)] + list(entry_into_force.values())
+        if not dates:
+            return
+        horizon = max(dates).year + 1
+        for deadline in sorted(self.asserted.subjects(RDF.type, CCM.RecurringDeadline)):
+            day = self.asserted.value(deadline, CCM.dayOfYear)
+            owner = self.asserted.value(None, CCM.hasDeadline, deadline)
+            updated = self.asserted.value(owner, CCM.updates)
+            if day is None or self.asserted.value(deadline, CCM.recursEvery) != Literal("P1Y", datatype=XSD.duration):
+                continue
+            month, dom = (int(x) for x in str(day).lstrip("-").split("-"))
+            only = self._only_if(owner)
+            for code, after in sorted(self.first_due.get(updated, {}).items()):
+                year = after.year if dt.date(after.year, month, dom) > after else after.year + 1
+                for y in range(year, horizon + 1):
+                    due = dt.date(y, month, dom)
+                    if code in self.withdrawn and due >= self.withdrawn[code]:
+                        break
+                    self._due(deadline, code, due, method, [updated], only, year=y)
+
+    def plan_spans(self, convention: dt.date | None) -> dict[URIRef, tuple[dt.date, dt.date]]:
+        """Each plan's span, from its own words: from its adoption (or its period's first year) to its
+        period's last day, or to the day the meeting it is to be undertaken before was to be convened.
+        Written on the plan as ccm:endsOn."""
+        method = self.method(
+            "plan-span",
+            "The span of an action plan",
+            "From the plan's adoption, else the first day of its period's first year; to the last day of its "
+            "period's last year, or, for a plan whose actions are 'to be undertaken prior to' a meeting, the day "
+            "the Convention convenes that meeting (the First Review Conference: five years after the Convention's "
+            "entry into force, Article 12(1)).",
+        )
+        out: dict[URIRef, tuple[dt.date, dt.date]] = {}
+        for plan in sorted(self.asserted.subjects(RDF.type, CCM.ActionPlan)):
+            first = self._plan_start(plan)
+            last, source = None, None
+            if (end := self.asserted.value(plan, CCM.periodEnd)) is not None:
+                last = dt.date(int(str(end)), 12, 31)
+            elif (meeting := self.asserted.value(plan, CCM.undertakenBefore)) is not None:
+                last, source = self._convened(meeting, convention)
+            if first is None or last is None:
+                continue
+            out[plan] = (first, last)
+            self.graph.add((plan, CCM.endsOn, Literal(last.isoformat(), datatype=XSD.date)))
+            self.graph.add((plan, PROV.wasInfluencedBy, method))
+            if source is not None:
+                self.graph.add((plan, PROV.wasInfluencedBy, source))
+        return out
+
+    def _convened(self, meeting: URIRef, convention: dt.date | None) -> tuple[dt.date | None, URIRef | None]:
+        """When a meeting is held: its stated start, else, for the First Review Conference, the date the
+        Convention's rule convening it gives ('five years after the entry into force of this Convention')."""
+        if (start := self.asserted.value(meeting, SDO.startDate)) is not None:
+            return start.toPython(), None
+        first_review = (meeting, RDF.type, CCM.ReviewConference) in self.asserted and self.asserted.value(
+            meeting, CCM.meetingNumber
+        ) == Literal(1)
+        if not first_review or convention is None:
+            return None, None
+        for deadline in self.asserted.subjects(RDF.type, CCM.RelativeDeadline):
+            owner = self.asserted.value(None, CCM.hasDeadline, deadline)
+            text = str(self.asserted.value(owner, CCM.text) or "")
+            anchor = last_segment(self.asserted.value(deadline, CCM.anchorEvent) or "")
+            duration = self.asserted.value(deadline, TIME.hasXSDDuration)
+            if "Review Conference shall be convened" in text and anchor == "entry-into-force-of-convention":
+                return add_duration(convention, str(duration)), owner
+        return None, None
+
+    def _only_if(self, owner: URIRef | None) -> list[URIRef]:
+        """What a norm or action holds only for: the situation its words name, and, for an action, an
+        addressee narrower than all the States Parties ('States Parties with stockpiles ...')."""
+        if owner is None:
+            return []
+        found = list(self.asserted.objects(owner, CCM.onlyIf))
+        for addressee in self.asserted.objects(owner, CCM.addressee):
+            if (addressee, SKOS.broader, None) in self.asserted:
+                found.append(addressee)
+        return sorted(found)
+
+    def _plan_start(self, plan: URIRef | None) -> dt.date | None:
+        """When a plan began: its adoption, else its period's first year ('within two years of entry into force
+        for new States Parties' in 2021 is not due in 2014)."""
         if plan is None:
             return None
         if (adopted := self.asserted.value(plan, CCM.adopted)) is not None:
@@ -155,8 +327,17 @@ class Deriver:
             return dt.date(int(str(start)), 1, 1)
         return None
 
-    def _due(self, deadline: URIRef, state: str | None, due: dt.date, method: URIRef, sources: list[URIRef]) -> None:
-        node = self.iris.due_date(deadline, state)
+    def _due(
+        self,
+        deadline: URIRef,
+        state: str | None,
+        due: dt.date,
+        method: URIRef,
+        sources: list[URIRef],
+        only: Sequence[URIRef] = (),
+        year: int | None = None,
+    ) -> None:
+        node = self.iris.due_date(deadline, state, year)
         g = self.graph
         g.add((node, RDF.type, CCM.DueDate))
         g.add((node, RDFS.label, Literal(f"Due {due.isoformat()}" + (f" for {state}" if state else ""), lang="en")))
@@ -168,6 +349,94 @@ class Deriver:
             g.add((node, PROV.wasDerivedFrom, source))
         if state:
             g.add((node, CCM.forState, self.iris.state(state)))
+        for condition in only:
+            g.add((node, CCM.onlyIf, condition))
+
+    # -- what the documents count ---------------------------------------------------
+    def count_claims(self, entry_into_force: dict[str, dt.date]) -> None:
+        """Every number of States a declaration states, checked against the depositary's dates on the date
+        it speaks of, under both counting rules."""
+        asserted, g = self.asserted, self.graph
+        method = self.method(
+            "count-claim",
+            "A document's count of States, checked",
+            "What the figure counts, from the words after it ('have signed': signatures; 'have ratified': consents; "
+            "'States Parties'); the date: the declaration's adoption, else the last day of the month its first "
+            "paragraph names; the count on that date from the depositary's dates, a State counted from its deposit "
+            "and from the entry into force for it (Article 17), withdrawals from their taking effect.",
+        )
+        signed: dict[str, dt.date] = {}
+        consented: dict[str, dt.date] = {}
+        for action, when in asserted.subject_objects(CCM.actionDate):
+            state = asserted.value(action, CCM.actionBy)
+            code = str(asserted.value(state, CCM.iso3166)) if state is not None else None
+            if code is None or (action, CCM.actionOn, self.iris.convention()) not in asserted:
+                continue
+            if (action, RDF.type, CCM.Signature) in asserted:
+                signed[code] = when.toPython()
+            elif any((action, RDF.type, k) in asserted for k in _CONSENT_KINDS):
+                consented[code] = when.toPython()
+        for figure in sorted(asserted.subjects(RDF.type, CCM.Figure)):
+            unit = str(asserted.value(figure, SDO.unitText) or "")
+            paragraph = asserted.value(None, CCM.statesFigure, figure)
+            declaration = asserted.value(paragraph, CCM.partOf)
+            if not unit.startswith("States") or declaration is None:
+                continue
+            after = str(asserted.value(paragraph, CCM.text) or "")
+            said = str(asserted.value(figure, CCM.text) or "")
+            after = after[after.find(said) + len(said) :][:80] if said in after else ""
+            # what the figure's own words say it counts, else the words right after it
+            counts = next((c for pattern, c in _COUNTED if pattern.search(said)), None) or next(
+                (c for pattern, c in _COUNTED if pattern.search(f"{unit} {after}")), None
+            )
+            day = self._spoken_of(declaration)
+            if counts is None or day is None:
+                continue
+            gone = {code for code, when in self.withdrawn.items() if when <= day}
+            if counts == "signed":
+                deposit = eif = {code for code, when in signed.items() if when <= day} - gone
+            else:
+                deposit = {code for code, when in consented.items() if when <= day} - gone
+                eif = {code for code, when in entry_into_force.items() if when <= day} - gone
+            number = int(asserted.value(figure, SDO.value).toPython())
+            node = self.iris.claim(figure)
+            g.add((node, RDF.type, CCM.CountClaim))
+            g.add((node, RDFS.label, Literal(f"{said}: checked against the depositary's dates", lang="en")))
+            g.add((node, CCM.claimOf, figure))
+            g.add((node, CCM.claimedCount, Literal(number)))
+            g.add((node, CCM.counts, Literal(counts)))
+            g.add((node, CCM.speaksOf, Literal(day.isoformat(), datatype=XSD.date)))
+            g.add((node, CCM.countFromDeposit, Literal(len(deposit))))
+            g.add((node, CCM.countFromEntryIntoForce, Literal(len(eif))))
+            for rule, found in (("deposit", deposit), ("entry-into-force", eif)):
+                if len(found) == number:
+                    g.add((node, CCM.reproducedUnder, Literal(rule)))
+            for code in sorted(deposit ^ eif):
+                g.add((node, CCM.differsFor, self.iris.state(code)))
+            g.add((node, PROV.wasGeneratedBy, method))
+            g.add((node, PROV.wasDerivedFrom, figure))
+
+    def _spoken_of(self, declaration: URIRef) -> dt.date | None:
+        """The date a declaration's counts are of: its adoption, else the last day of the month its first
+        paragraph names ('gathered in Lausanne in November 2020')."""
+        if (adopted := self.asserted.value(declaration, CCM.adopted)) is not None:
+            return adopted.toPython()
+        first = next(
+            (
+                p
+                for p in self.asserted.subjects(CCM.partOf, declaration)
+                if self.asserted.value(p, CCM.number) == Literal("1")
+            ),
+            None,
+        )
+        m = re.search(
+            r"\bin (January|February|March|April|May|June|July|August|September|October|November|December) (\d{4})\b",
+            str(self.asserted.value(first, CCM.text) or ""),
+        )
+        if m is None:
+            return None
+        month = dt.datetime.strptime(m.group(1), "%B").month
+        return add_months(dt.date(int(m.group(2)), month, 1), 1) - dt.timedelta(days=1)
 
     # -- which article an action serves --------------------------------------------
     def thematic_articles(self) -> None:
@@ -325,7 +594,9 @@ def derive(asserted: Graph, iris: Iris, entry_into_force: dict[str, dt.date] | N
     """The derived graph of an asserted graph."""
     d = Deriver(asserted, iris)
     # a table the user supplies overrides what the depositary's dates give
-    d.due_dates(d.treaty_calendar() | (entry_into_force or {}))
+    in_force = d.treaty_calendar() | (entry_into_force or {})
+    d.due_dates(in_force)
+    d.count_claims(in_force)
     d.thematic_articles()
     d.lineage()
     return d.graph

@@ -42,6 +42,7 @@ SCHEME_LABELS = {
     "condition-kinds": "Kinds of condition",
     "decision-kinds": "Kinds of meeting decision",
     "instrument-kinds": "Kinds of external instrument",
+    "situations": "Situations a duty binds a State only in",
 }
 
 

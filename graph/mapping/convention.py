@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import SKOS, Literal, URIRef
 
 from ..parse.records import Norm, Provision
+from ..parse.requirements import requirement, situation, situation_label
 from ..vocab import CCM
 from .base import Mapper, date, letter_order, provision_label
 
@@ -58,6 +59,14 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
         label = f"{noun}{f' {n.index}' if many else ''} of {provision_label(n.provision)}"
         m.entity(s, CCM.ReportingRequirement if n.reporting else _KIND_CLASS[n.kind], label, n.span)
         m.add(s, CCM.text, Literal(n.text, lang="en"))
+        if n.kind != "rule" and (what := requirement(n.text)):
+            m.add(s, CCM.requires, Literal(what, lang="en"))
+        if n.kind == "duty" and (key := situation(n.text)):
+            m.add(
+                s,
+                CCM.onlyIf,
+                m.concept(m.iris.concept("situations", key), CCM.Situation, situation_label(key), "situations", n.span),
+            )
         m.add(s, CCM.statedIn, m.iris.provision(n.provision))
         for b in n.bearers:
             m.add(s, CCM.bearer, m.narrowed_category(b, n.span))

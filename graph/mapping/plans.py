@@ -5,6 +5,7 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from ..parse.records import Action, IntroParagraph, Section
+from ..parse.requirements import requirement
 from ..sources.text import iso_date, title_case
 from ..vocab import CCM
 from .base import PLAN_NAME, Mapper, date, year
@@ -19,6 +20,10 @@ def map_plans(m: Mapper) -> None:
     m.add(plan, CCM.title, Literal("Vientiane Action Plan", lang="en"))
     if vap.adopted:
         m.add(plan, CCM.adopted, date(iso_date(*vap.adopted)))
+    if vap.undertaken_before:
+        m.add(plan, CCM.undertakenBefore, m.iris.meeting(vap.undertaken_before.key))
+        for span in vap.undertaken_before_spans:
+            m.source(plan, span)
     for sec in vap.sections:
         _section(m, sec, plan)
     for p in vap.intro:
@@ -84,6 +89,8 @@ def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None
     m.add(s, CCM.actionNumber, Literal(a.number))
     m.add(s, CCM.order, Literal(a.number))
     m.add(s, CCM.text, Literal(a.text, lang="en"))
+    if what := requirement(a.text):
+        m.add(s, CCM.requires, Literal(what, lang="en"))
     m.add(s, CCM.chapeau, Literal(a.chapeau, lang="en") if a.chapeau else None)
     section = next(x for x in sections if x.key == a.section)
     m.add(s, CCM.theme, m.theme_of(section.title))

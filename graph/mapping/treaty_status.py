@@ -67,8 +67,14 @@ def _row(m: Mapper, row: StatusRow, depositary: URIRef) -> None:
     if (state, RDF.type, CCM.State) not in m.graph:
         m.entity(state, CCM.State, row.state)
         m.add(state, CCM.iso3166, Literal(row.iso3))
-    elif (state, RDFS.label, Literal(row.state, lang="en")) not in m.graph:
-        m.graph.add((state, SKOS.altLabel, Literal(row.state, lang="en")))  # the UN's name beside the report's
+    elif (name := Literal(row.state, lang="en")) not in set(m.graph.objects(state, RDFS.label)):
+        # the depositary names a State as it is called today ("Eswatini", not the 2010 report's
+        # "Swaziland"): its name is the label, the others' are alternative labels
+        for old in list(m.graph.objects(state, RDFS.label)):
+            m.graph.remove((state, RDFS.label, old))
+            m.graph.add((state, SKOS.altLabel, old))
+        m.graph.remove((state, SKOS.altLabel, name))
+        m.graph.add((state, RDFS.label, name))
     cells = row.cells
     m.provenance.cell(state, cells["state"].span, cells["state"].row, cells["state"].column)
     events = [
@@ -93,6 +99,8 @@ def _row(m: Mapper, row: StatusRow, depositary: URIRef) -> None:
         m.add(s, DCTERMS.creator, depositary)
         cell = cells[column]
         m.provenance.cell(s, cell.span, cell.row, cell.column)
+        if key == "provisional-application" and row.provisional_scope:
+            m.add(s, CCM.provisionalScope, m.iris.provision(row.provisional_scope))
         if key == "consent":
             kind_cell = cells["consent_type"]
             m.provenance.cell(s, kind_cell.span, kind_cell.row, kind_cell.column)

@@ -343,6 +343,7 @@ class StatusRow:
     consent_type: str | None = None  # ratification | acceptance | approval | accession | succession
     withdrawal: dt.date | None = None  # the deposit of the instrument of withdrawal
     provisional: dt.date | None = None  # provisional application of Article 1 (Article 18)
+    provisional_scope: tuple[str, ...] | None = None  # the provision applied provisionally: ('1', '1', 'a')
     notes: str | None = None
 
 
@@ -386,6 +387,9 @@ class VapCopy:
     actions: list[Action] = field(default_factory=list)
     title_span: Span | None = None
     adopted: tuple[int, str, int] | None = None
+    # "actions to be undertaken prior to the First Review Conference": the plan's span, in its own words
+    undertaken_before: MeetingRef | None = None
+    undertaken_before_spans: list[Span] = field(default_factory=list)
 
 
 @dataclass

@@ -8,12 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import pycountry
+
 from ..sources import SourceText, Span
 from .records import StatusCell, StatusRow, StatusTable
 
 COLUMNS = ("state", "iso3", "signature", "consent_date", "consent_type", "withdrawal_deposit", "notes")
 CONSENT_TYPES = ("ratification", "acceptance", "approval", "accession", "succession")
 _PROVISIONAL = re.compile(r"provisional application \(n\) (\d{4}-\d{2}-\d{2})")
+# "notification of provisional application of Article 1(1)(a)": what a State applies before it is bound
+_PROVISIONAL_SCOPE = re.compile(r"provisional application of [Aa]rticle (\d+)(?:\s*\((\d+)\))?(?:\s*\(([a-z])\))?")
 _AS_OF = re.compile(r"STATUS AS AT : (\d{2})-(\d{2})-(\d{4})")
 _PAGE = re.compile(r"\*\*UN page used for the full table\*\*: the depositary's HTML status page\s+<([^>]+)>")
 
@@ -56,6 +60,12 @@ def _date(src: SourceText, cell: tuple[str, int, int], column: str) -> dt.date |
         raise src.error(cell[1], f"{column} must be a date like 2008-12-03, not {cell[0]!r}") from None
 
 
+def _scope(notes: str) -> tuple[str, ...] | None:
+    if m := _PROVISIONAL_SCOPE.search(notes):
+        return tuple(part for part in m.groups() if part)
+    return None
+
+
 def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
     """Every row of the table; a malformed row is a ParseError at its line."""
     lines = [line for line in src.lines() if line[0].strip()]
@@ -76,7 +86,7 @@ def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
             raise src.error(start, f"{len(cells)} fields where the header has {len(COLUMNS)}")
         by_name = dict(zip(COLUMNS, cells, strict=True))
         iso3, kind = by_name["iso3"][0], by_name["consent_type"][0]
-        if not re.fullmatch(r"[A-Z]{3}", iso3):
+        if not re.fullmatch(r"[A-Z]{3}", iso3) or pycountry.countries.get(alpha_3=iso3) is None:
             raise src.error(start, f"iso3 must be an ISO 3166-1 alpha-3 code, not {iso3!r}")
         if kind not in ("", *CONSENT_TYPES):
             raise src.error(start, f"consent_type must be one of {', '.join(CONSENT_TYPES)}, not {kind!r}")
@@ -100,6 +110,7 @@ def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
             consent_type=kind or None,
             withdrawal=_date(src, by_name["withdrawal_deposit"], "withdrawal_deposit"),
             provisional=dt.date.fromisoformat(provisional.group(1)) if provisional else None,
+            provisional_scope=_scope(notes),
             notes=notes or None,
         )
         table.rows.append(row)

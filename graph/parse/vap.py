@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..sources import SourceText
 from ..sources.text import SAME_TEXT, clean, roman, similarity, slug
 from .actors import chapeau_addressees
-from .citations import article_refs
+from .citations import article_refs, meeting_refs
 from .records import Action, IntroParagraph, Section, VapCopy
 from .time_limits import find_deadlines
 
@@ -24,6 +24,7 @@ _ACTION = re.compile(r"^\s*Action\s*#\s*(\d+)\s*")
 _INTRO = re.compile(r"^\s*(?:-\s+)?(\d+)\.\s+")
 _CHAPEAU = re.compile(r"^\s*(?:\d+\.\s+)?(?:All\s+)?States\s+Parties\b")
 _ADOPTED = re.compile(r"\(as adopted at the final plenary meeting on (\d{1,2}) (\w+) (\d{4})\)")
+_UNDERTAKEN_BEFORE = re.compile(r"to\s+be\s+undertaken\s+prior\s+to\s+the\s+(\w+\s+Review\s+Conference)")
 
 
 @dataclass
@@ -42,6 +43,9 @@ def parse(src: SourceText, start: int = 0, end: int | None = None) -> VapCopy:
         copy.title_span = src.span(m.start(), m.end())
     if m := _ADOPTED.search(src.text, start, end):
         copy.adopted = (int(m.group(1)), m.group(2), int(m.group(3)))
+    if (m := _UNDERTAKEN_BEFORE.search(src.text, start, end)) and (refs := meeting_refs(m.group(1))):
+        copy.undertaken_before = refs[0][0]
+        copy.undertaken_before_spans.append(src.span(m.start(), m.end()))
     elements: list[_Open] = []
     lines = [line for line in src.lines(start, end) if line[0].strip()]
     for i, (text, s, e) in enumerate(lines):
@@ -165,6 +169,8 @@ def merge(copies: list[VapCopy]) -> VapCopy:
             target.chapeau_spans += action.chapeau_spans
         for p in other.intro:
             intro[p.number].spans += p.spans
+        main.undertaken_before = main.undertaken_before or other.undertaken_before
+        main.undertaken_before_spans += other.undertaken_before_spans
         for s in other.sections:
             if s.parent is None and s.number in sections:
                 sections[s.number].spans += s.spans

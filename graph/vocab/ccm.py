@@ -32,6 +32,7 @@ class CCM(DefinedNamespace):
     Condition: URIRef  # What a norm or rule depends on, as its own statement: 'If a State Party believes that it will be unable ...', 'in a position to do so', 'under its jurisdiction or control', 'unless a majority ...', 'by a majority of votes of States Parties present and voting'.
     ConsentToBeBound: URIRef  # The deposit of a State's instrument of ratification, acceptance, approval or accession (Articles 16 and 17); its date is the deposit's.
     ConstitutiveRule: URIRef  # A statement that binds nobody but says what the treaty is or does: a definition, its scope, an entry into force, the legal effect of a withdrawal, the majority that adopts an amendment, a final clause (signature, reservations, depositary, authentic texts).
+    CountClaim: URIRef  # A number of States a document states ('the 110 States Parties', 'the [46] States that have ratified it'), checked against the depositary's dates: the date it speaks of, what it counts, the count on that date under each rule (from the deposit, from the entry into force), the rules that reproduce it, and the States whose status differs between the rules.
     Deadline: URIRef  # A time limit an obligation or action states.
     Decision: URIRef  # A paragraph of a meeting report recording what the meeting decided, adopted, recommended or welcomed.
     Declaration: URIRef  # A political declaration adopted at a meeting of the States Parties.
@@ -85,10 +86,12 @@ class CCM(DefinedNamespace):
     ReviewConference: URIRef  # A conference reviewing the operation of the Convention under Article 12.
     Role: URIRef  # The kind of office: President, Vice-President, Friend of the President ...
     Signature: URIRef  # A State's signature of the Convention (Article 16(1)), as the depositary lists it.
+    Situation: URIRef  # A situation a State may or may not be in, which a duty binds it only in: holding stockpiled cluster munitions (Article 3), having cluster munition contaminated areas (Article 4).
     SourceFile: URIRef  # A vendored plain-text file the graph was extracted from, identified by its SHA-256 hash.
     State: URIRef  # A sovereign state, identified by its ISO 3166-1 alpha-3 code.
     StateEntryIntoForce: URIRef  # The date the Convention entered into force for one State, computed from its consent under Article 17(1) or 17(2); a derived statement.
     Statement: URIRef  # One statement of the Convention's articles: a sentence, or an item completing a list's chapeau ('undertakes never under any circumstances to: a.
+    StatusInterval: URIRef  # The days during which a State held one status towards the Convention, from the depositary's dates and Articles 17 and 20(3): signatory (signed, not yet consented), consented but not yet in force, State Party, withdrawn.
     SubParagraph: URIRef  # A lettered sub-paragraph (a, b, c ...) of a paragraph of the Convention.
     ThematicLink: URIRef  # The article of the Convention a theme of the action plans corresponds to, with the score that chose it.
     Theme: URIRef  # A theme of the Convention's work (victim assistance, clearance, universalisation ...), from the headings of the plans and the topics of the First Meeting.
@@ -123,9 +126,14 @@ class CCM(DefinedNamespace):
     citedBy: URIRef  # A text that refers to this provision (inverse of cites).
     cites: URIRef  # A provision of the Convention this text refers to ('in accordance with Article 5, paragraph 2').
     citesDocument: URIRef  # A UN document this text cites by its symbol.
+    claimOf: URIRef  # The figure of a document the claim checks.
+    claimedCount: URIRef  # The number of States the document states.
     concerns: URIRef  # A document, plan, declaration, meeting or person a decision is about ('designate His Excellency Dr.
     conditionKind: URIRef  # What kind of condition: capacity, jurisdiction, circumstance, temporal, qualifier, conformity, voting rule or proviso.
     continues: URIRef  # An earlier action this action carries on (from a lineage, derived by text similarity).
+    countFromDeposit: URIRef  # How many States the depositary's dates give on that date, a State counted from the deposit of its instrument.
+    countFromEntryIntoForce: URIRef  # How many States the depositary's dates give on that date, a State counted from the Convention's entry into force for it (Article 17).
+    counts: URIRef  # What the document counts: 'signed', 'consented' (ratified, accepted, approved or acceded) or 'State Party'.
     dayOfYear: URIRef  # The day a recurring deadline falls on each year ('30 April' as --04-30).
     deadlineAfter: URIRef  # A deadline of the later action.
     deadlineBefore: URIRef  # A deadline of the earlier action.
@@ -136,9 +144,11 @@ class CCM(DefinedNamespace):
     definedIn: URIRef  # The provision that defines the term.
     defines: URIRef  # The term a definition defines.
     description: URIRef  # The paragraphs that open a section before its actions.
+    differsFor: URIRef  # A State counted under one rule and not the other on the claim's date: one that had deposited its instrument, but for which the Convention had not yet entered into force.
     dueOn: URIRef  # The date.
     effectiveFor: URIRef  # The State whose entry into force, or withdrawal's taking effect, this is.
     effectiveOn: URIRef  # The date the Convention entered into force for a State, or a withdrawal took effect.
+    endsOn: URIRef  # The last day an action plan's time limits apply, derived from the plan's own words: the last day of its period, or the day the meeting it is to be undertaken before was to be convened.
     entryIntoForce: URIRef  # The date the treaty entered into force.
     exceptionTo: URIRef  # A norm this one overrides ('Notwithstanding the provisions of Article 1 ..., the retention ...
     extendsDeadline: URIRef  # The time limit an extension request is for: the limit its condition restates ('unable to destroy ...
@@ -174,6 +184,7 @@ class CCM(DefinedNamespace):
     number: URIRef  # The number or letter a document part carries in its document ('4', 'a', 'ii').
     ofDeadline: URIRef  # The time limit this due date computes.
     officeAt: URIRef  # The meeting the office belongs to.
+    onlyIf: URIRef  # What a norm, or a due date, holds only for: a situation the State is in (a ccm:Situation), or a group of States the time limit names (an actor category: 'new States Parties').
     openedForSignature: URIRef  # The date the treaty was opened for signature.
     order: URIRef  # The position of a part among its siblings, for sorting.
     partOf: URIRef  # The document or part this part is directly part of.
@@ -187,6 +198,7 @@ class CCM(DefinedNamespace):
     predecessor: URIRef  # The earlier action of a lineage.
     president: URIRef  # The person who presided over the meeting.
     provisional: URIRef  # True for a figure the text prints in square brackets ('the [46] States that have ratified it'): a placeholder its drafters meant to confirm.
+    provisionalScope: URIRef  # The provision a State applies provisionally, pending the Convention's entry into force for it (Article 18), as its notification names it: Switzerland, Article 1(1)(a).
     qualifier: URIRef  # How exact the figure is said to be ('nearly', 'more than').
     recipient: URIRef  # Who receives what a norm's bearer submits, reports, notifies, transmits or presents ('report to the Secretary-General of the United Nations').
     recordedIn: URIRef  # The report paragraph that records a decision.
@@ -194,7 +206,9 @@ class CCM(DefinedNamespace):
     regulates: URIRef  # The norm whose exercise this one governs: 'A request for an extension shall be submitted a minimum of nine months prior to the Meeting' and 'The Meeting ...
     renews: URIRef  # The extension a renewal renews ('Such an extension may be renewed ...
     reportingPeriod: URIRef  # The period a report covers, as stated ('previous calendar year').
+    reproducedUnder: URIRef  # A counting rule under which the depositary's dates give the document's number: 'deposit' or 'entry-into-force'.
     requiredItem: URIRef  # A sub-paragraph listing what a report or request must contain (Article 7.1 (a) to (n); Article 3.4 (a) to (f)).
+    requires: URIRef  # What a norm or an action requires, as a short phrase read from its own words: the verb and its object, without who must act or by when ('destroy or ensure the destruction of all cluster munitions referred to in paragraph 1 of this Article').
     role: URIRef  # The kind of office.
     ruleKind: URIRef  # What a constitutive rule settles: a definition, the scope, an entry into force, a legal effect, a decision rule, reservations, duration, signature, consent to be bound, the depositary, the authentic texts, a purpose or a mandate.
     servesArticle: URIRef  # An article an action helps implement, derived from its theme; what the action's text cites is ccm:cites, asserted.
@@ -203,10 +217,12 @@ class CCM(DefinedNamespace):
     sharedTheme: URIRef  # A theme both actions of a lineage belong to: evidence beyond shared words.
     signedIn: URIRef  # The place the treaty was opened for signature, as stated.
     similarity: URIRef  # The score (cosine, 0 to 1) of a derived link.
+    speaksOf: URIRef  # The date the count is of: the document's adoption, else the last day of the month its words name ('gathered in Lausanne in November 2020').
     spokeAt: URIRef  # A meeting at which the person delivered a message.
     statedIn: URIRef  # The provision of the Convention that states this statement.
     states: URIRef  # A statement this provision makes (inverse of stated in).
     statesFigure: URIRef  # A figure this paragraph states.
+    statusOf: URIRef  # The State whose status the interval gives.
     strength: URIRef  # How strongly a norm or action binds its bearer, from its wording: firm ('shall', 'will', 'undertakes'), best efforts ('make every effort', 'strive', 'seek to', 'endeavour'), recommended ('should'), encouraged ('is strongly encouraged', 'encourage').
     strengthAfter: URIRef  # How firmly the later action binds.
     strengthBefore: URIRef  # How firmly the earlier action binds.
@@ -221,9 +237,13 @@ class CCM(DefinedNamespace):
     threshold: URIRef  # The lowest score a derivation method accepts.
     title: URIRef  # The heading of an article, section or document as printed.
     topic: URIRef  # The topic a Friend of the President was responsible for.
+    treatyStatus: URIRef  # The status the State held: 'signatory', 'consented, not yet in force', 'State Party' or 'withdrawn'.
     underProvision: URIRef  # The provision of the Convention whose rule computed a date (Article 17(2), Article 20(3)).
     underRule: URIRef  # The rule of procedure an observer attended under ('Rule 1(2)').
+    undertakenBefore: URIRef  # The meeting before which an action plan's actions are to be undertaken, as the plan says of itself (the Vientiane Action Plan: 'prior to the First Review Conference').
     updates: URIRef  # The reporting requirement whose information this one updates ('The information provided in accordance with paragraph 1 ...
+    validFrom: URIRef  # The first day of the interval.
+    validUntil: URIRef  # The first day after the interval (the day the next status began); absent while the status lasts.
     year: URIRef  # The year a meeting was or is to be held.
 
 
@@ -246,6 +266,7 @@ class CCMNodes:
     Condition = ox.NamedNode(NAMESPACE + "Condition")
     ConsentToBeBound = ox.NamedNode(NAMESPACE + "ConsentToBeBound")
     ConstitutiveRule = ox.NamedNode(NAMESPACE + "ConstitutiveRule")
+    CountClaim = ox.NamedNode(NAMESPACE + "CountClaim")
     Deadline = ox.NamedNode(NAMESPACE + "Deadline")
     Decision = ox.NamedNode(NAMESPACE + "Decision")
     Declaration = ox.NamedNode(NAMESPACE + "Declaration")
@@ -299,10 +320,12 @@ class CCMNodes:
     ReviewConference = ox.NamedNode(NAMESPACE + "ReviewConference")
     Role = ox.NamedNode(NAMESPACE + "Role")
     Signature = ox.NamedNode(NAMESPACE + "Signature")
+    Situation = ox.NamedNode(NAMESPACE + "Situation")
     SourceFile = ox.NamedNode(NAMESPACE + "SourceFile")
     State = ox.NamedNode(NAMESPACE + "State")
     StateEntryIntoForce = ox.NamedNode(NAMESPACE + "StateEntryIntoForce")
     Statement = ox.NamedNode(NAMESPACE + "Statement")
+    StatusInterval = ox.NamedNode(NAMESPACE + "StatusInterval")
     SubParagraph = ox.NamedNode(NAMESPACE + "SubParagraph")
     ThematicLink = ox.NamedNode(NAMESPACE + "ThematicLink")
     Theme = ox.NamedNode(NAMESPACE + "Theme")
@@ -337,9 +360,14 @@ class CCMNodes:
     citedBy = ox.NamedNode(NAMESPACE + "citedBy")
     cites = ox.NamedNode(NAMESPACE + "cites")
     citesDocument = ox.NamedNode(NAMESPACE + "citesDocument")
+    claimOf = ox.NamedNode(NAMESPACE + "claimOf")
+    claimedCount = ox.NamedNode(NAMESPACE + "claimedCount")
     concerns = ox.NamedNode(NAMESPACE + "concerns")
     conditionKind = ox.NamedNode(NAMESPACE + "conditionKind")
     continues = ox.NamedNode(NAMESPACE + "continues")
+    countFromDeposit = ox.NamedNode(NAMESPACE + "countFromDeposit")
+    countFromEntryIntoForce = ox.NamedNode(NAMESPACE + "countFromEntryIntoForce")
+    counts = ox.NamedNode(NAMESPACE + "counts")
     dayOfYear = ox.NamedNode(NAMESPACE + "dayOfYear")
     deadlineAfter = ox.NamedNode(NAMESPACE + "deadlineAfter")
     deadlineBefore = ox.NamedNode(NAMESPACE + "deadlineBefore")
@@ -350,9 +378,11 @@ class CCMNodes:
     definedIn = ox.NamedNode(NAMESPACE + "definedIn")
     defines = ox.NamedNode(NAMESPACE + "defines")
     description = ox.NamedNode(NAMESPACE + "description")
+    differsFor = ox.NamedNode(NAMESPACE + "differsFor")
     dueOn = ox.NamedNode(NAMESPACE + "dueOn")
     effectiveFor = ox.NamedNode(NAMESPACE + "effectiveFor")
     effectiveOn = ox.NamedNode(NAMESPACE + "effectiveOn")
+    endsOn = ox.NamedNode(NAMESPACE + "endsOn")
     entryIntoForce = ox.NamedNode(NAMESPACE + "entryIntoForce")
     exceptionTo = ox.NamedNode(NAMESPACE + "exceptionTo")
     extendsDeadline = ox.NamedNode(NAMESPACE + "extendsDeadline")
@@ -388,6 +418,7 @@ class CCMNodes:
     number = ox.NamedNode(NAMESPACE + "number")
     ofDeadline = ox.NamedNode(NAMESPACE + "ofDeadline")
     officeAt = ox.NamedNode(NAMESPACE + "officeAt")
+    onlyIf = ox.NamedNode(NAMESPACE + "onlyIf")
     openedForSignature = ox.NamedNode(NAMESPACE + "openedForSignature")
     order = ox.NamedNode(NAMESPACE + "order")
     partOf = ox.NamedNode(NAMESPACE + "partOf")
@@ -401,6 +432,7 @@ class CCMNodes:
     predecessor = ox.NamedNode(NAMESPACE + "predecessor")
     president = ox.NamedNode(NAMESPACE + "president")
     provisional = ox.NamedNode(NAMESPACE + "provisional")
+    provisionalScope = ox.NamedNode(NAMESPACE + "provisionalScope")
     qualifier = ox.NamedNode(NAMESPACE + "qualifier")
     recipient = ox.NamedNode(NAMESPACE + "recipient")
     recordedIn = ox.NamedNode(NAMESPACE + "recordedIn")
@@ -408,7 +440,9 @@ class CCMNodes:
     regulates = ox.NamedNode(NAMESPACE + "regulates")
     renews = ox.NamedNode(NAMESPACE + "renews")
     reportingPeriod = ox.NamedNode(NAMESPACE + "reportingPeriod")
+    reproducedUnder = ox.NamedNode(NAMESPACE + "reproducedUnder")
     requiredItem = ox.NamedNode(NAMESPACE + "requiredItem")
+    requires = ox.NamedNode(NAMESPACE + "requires")
     role = ox.NamedNode(NAMESPACE + "role")
     ruleKind = ox.NamedNode(NAMESPACE + "ruleKind")
     servesArticle = ox.NamedNode(NAMESPACE + "servesArticle")
@@ -417,10 +451,12 @@ class CCMNodes:
     sharedTheme = ox.NamedNode(NAMESPACE + "sharedTheme")
     signedIn = ox.NamedNode(NAMESPACE + "signedIn")
     similarity = ox.NamedNode(NAMESPACE + "similarity")
+    speaksOf = ox.NamedNode(NAMESPACE + "speaksOf")
     spokeAt = ox.NamedNode(NAMESPACE + "spokeAt")
     statedIn = ox.NamedNode(NAMESPACE + "statedIn")
     states = ox.NamedNode(NAMESPACE + "states")
     statesFigure = ox.NamedNode(NAMESPACE + "statesFigure")
+    statusOf = ox.NamedNode(NAMESPACE + "statusOf")
     strength = ox.NamedNode(NAMESPACE + "strength")
     strengthAfter = ox.NamedNode(NAMESPACE + "strengthAfter")
     strengthBefore = ox.NamedNode(NAMESPACE + "strengthBefore")
@@ -435,7 +471,11 @@ class CCMNodes:
     threshold = ox.NamedNode(NAMESPACE + "threshold")
     title = ox.NamedNode(NAMESPACE + "title")
     topic = ox.NamedNode(NAMESPACE + "topic")
+    treatyStatus = ox.NamedNode(NAMESPACE + "treatyStatus")
     underProvision = ox.NamedNode(NAMESPACE + "underProvision")
     underRule = ox.NamedNode(NAMESPACE + "underRule")
+    undertakenBefore = ox.NamedNode(NAMESPACE + "undertakenBefore")
     updates = ox.NamedNode(NAMESPACE + "updates")
+    validFrom = ox.NamedNode(NAMESPACE + "validFrom")
+    validUntil = ox.NamedNode(NAMESPACE + "validUntil")
     year = ox.NamedNode(NAMESPACE + "year")

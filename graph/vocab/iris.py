@@ -132,6 +132,10 @@ class Iris:
     def figure(self, paragraph: URIRef, n: int) -> URIRef:
         return URIRef(f"{paragraph}/figure/{n}")
 
+    def claim(self, figure: URIRef) -> URIRef:
+        """.../paragraph/1/figure/1/claim: a figure of States checked against the depositary's dates."""
+        return URIRef(f"{figure}/claim")
+
     def report(self, meeting: str) -> URIRef:
         return self._id("report", meeting)
 
@@ -216,8 +220,13 @@ class Iris:
     def method(self, key: str) -> URIRef:
         return self._id("method", key)
 
-    def due_date(self, deadline: URIRef, state: str | None = None) -> URIRef:
-        return URIRef(f"{deadline}/due" + (f"/{state}" if state else ""))
+    def due_date(self, deadline: URIRef, state: str | None = None, year: int | None = None) -> URIRef:
+        """.../deadline/1/due, .../due/AFG; a recurring limit's, one a year: .../due/AFG/2027."""
+        return URIRef(f"{deadline}/due" + (f"/{state}" if state else "") + (f"/{year}" if year else ""))
+
+    def status_interval(self, iso3: str, key: str) -> URIRef:
+        """id/state/AFG/status/state-party: the days a State held one status."""
+        return self._id("state", iso3, "status", key)
 
     def thematic_link(self, theme: URIRef) -> URIRef:
         return URIRef(f"{theme}/article")

@@ -29,13 +29,20 @@ SELECT ?state ?name ?code ?kind ?date ?action ?eif ?rule ?gone WHERE {
 _DUE = (
     sparql_prefixes("ccm", "rdfs")
     + """
-SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?article ?plan WHERE {
+SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?requires ?article ?plan WHERE {
   ?due a ccm:DueDate ; ccm:forState ?state ; ccm:dueOn ?date ; ccm:ofDeadline ?deadline .
   ?owner ccm:hasDeadline ?deadline ; rdfs:label ?ownerLabel .
   OPTIONAL { ?deadline ccm:deadlineText ?text }
+  OPTIONAL { ?owner ccm:requires ?requires }
   OPTIONAL { ?owner ccm:statedIn/ccm:partOf* ?a . ?a a ccm:Article ; ccm:number ?article }
   OPTIONAL { ?owner ccm:inPlan/ccm:title ?plan }
 }"""
+)
+# what a due date holds only for: a situation, or a group of States
+_ONLY_IF = (
+    sparql_prefixes("ccm", "rdfs")
+    + """
+SELECT ?due ?label WHERE { ?due a ccm:DueDate ; ccm:onlyIf ?c . ?c rdfs:label ?label }"""
 )
 ACTION_KINDS = {
     "Signature": "signature",
@@ -64,6 +71,20 @@ class Due:
     owner: str  # the obligation or action that states the time limit
     owner_label: str
     group: str  # "Article 7", "Lausanne Action Plan"...
+    requires: str = ""  # what is due, read from the owner's words: "destroy ... all cluster munitions ..."
+    only_if: list[str] = field(default_factory=list)  # "holds stockpiled cluster munitions", "new States Parties"
+
+    @property
+    def what(self) -> str:
+        """What is due, in words, before the provision that requires it."""
+        return self.requires[:1].upper() + self.requires[1:] if self.requires else self.owner_label
+
+    @property
+    def condition(self) -> str:
+        """'if it holds stockpiled cluster munitions'; for a group of States, 'for new States Parties'."""
+        situations = ("holds", "has")
+        parts = [f"if it {c}" if c.split()[0] in situations else f"for {_group(c)}" for c in self.only_if]
+        return "; ".join(parts)
 
 
 @dataclass
@@ -80,19 +101,24 @@ class StateCalendar:
     def action(self, kind: str) -> TreatyAction | None:
         return next((a for a in self.actions if ACTION_KINDS[a.kind] == kind), None)
 
-    def status_on(self, day: dt.date) -> str:
-        """Signatory, ratified but not yet bound, State Party, withdrawn, or not a participant, on `day`."""
+    def status_on(self, day: dt.date, rule: str = "entry-into-force") -> str:
+        """Signatory, consented but not yet bound, State Party, withdrawn, or not a participant, on `day`.
+        Under the `deposit` rule (as the Cluster Munition Monitor counts) a State is a State Party from the
+        deposit of its instrument; under `entry-into-force`, from the date Article 17 gives."""
         if self.withdrawal_effect and day >= self.withdrawal_effect:
             return "withdrawn"
         if self.entry_into_force and day >= self.entry_into_force:
             return "State Party"
         consent = self.action("consent")
         if consent and day >= consent.date:
-            return "consented, not yet in force"
+            return "State Party" if rule == "deposit" else "consented, not yet in force"
         signature = self.action("signature")
         if signature and day >= signature.date:
             return "signatory"
         return "not a participant"
+
+    def next_due(self, day: dt.date) -> Due | None:
+        return next((d for d in self.due if d.date >= day), None)
 
     def history(self) -> list[tuple[dt.date, str, str | None]]:
         """(date, what happened, the resource that says so), in order."""
@@ -104,6 +130,12 @@ class StateCalendar:
         if self.withdrawal_effect:
             events.append((self.withdrawal_effect, "Withdrawal takes effect", None))
         return sorted(events, key=lambda e: e[0])
+
+
+def _group(label: str) -> str:
+    """'New States Parties' -> 'new States Parties': a group named inside a sentence."""
+    first, _, rest = label.partition(" ")
+    return f"{first.lower()} {rest}" if rest and first not in ("States", "State") else label
 
 
 def _value(term: ox.Term | None) -> str | None:
@@ -127,6 +159,9 @@ def _load(version: str) -> dict[str, StateCalendar]:
             seen.add((iri, row["action"].value))
             kind = term_name(row["kind"].value)
             cal.actions.append(TreatyAction(kind, dt.date.fromisoformat(row["date"].value), row["action"].value))
+    only_if: dict[str, list[str]] = {}
+    for row in data.store.query(_ONLY_IF, use_default_graph_as_union=True):
+        only_if.setdefault(row["due"].value, []).append(row["label"].value)
     dues: set[str] = set()
     for row in data.store.query(_DUE, use_default_graph_as_union=True):
         cal = states.get(row["state"].value)
@@ -151,6 +186,8 @@ def _load(version: str) -> dict[str, StateCalendar]:
                 row["owner"].value,
                 row["ownerLabel"].value,
                 group,
+                _value(row["requires"]) or "",
+                sorted(only_if.get(row["due"].value, [])),
             )
         )
     for cal in states.values():

@@ -11,7 +11,10 @@ from collections import Counter, defaultdict
 from flask import Blueprint, Response, abort, render_template, request
 from icalendar import Calendar, Event
 
+from graph.vocab.external import sparql_prefixes
+
 from ..linked_data.render import href
+from ..store import dataset as ds
 from .model import Due, StateCalendar, group_order, participants, today
 from .world import HEIGHT, WIDTH, shapes
 
@@ -75,9 +78,19 @@ def index() -> str:
 
 @bp.route("/calendar.csv")
 def as_csv() -> Response:
-    header = ["due", "state", "iso3", "rule", "time_limit", "stated_by", "due_date_iri"]
+    header = ["due", "state", "iso3", "rule", "time_limit", "stated_by", "due_date_iri", "requires", "only_if"]
     rows = [
-        [due.date.isoformat(), cal.name, cal.code, due.group, due.text, due.owner_label, due.iri]
+        [
+            due.date.isoformat(),
+            cal.name,
+            cal.code,
+            due.group,
+            due.text,
+            due.owner_label,
+            due.iri,
+            due.what,
+            due.condition,
+        ]
         for cal, due in _selected(today())
     ]
     return _csv(header, rows, "ccm-calendar.csv")
@@ -97,8 +110,12 @@ def as_ical() -> Response:
         event.add("uid", due.iri)
         event.add("dtstamp", stamp)
         event.add("dtstart", due.date)
-        event.add("summary", f"{state.name}: {due.owner_label}")
-        event.add("description", f"{due.text} ({due.group}). Computed from the depositary's dates: {due.iri}")
+        event.add("summary", f"{state.name}: {due.what}" + (f" ({due.condition})" if due.condition else ""))
+        event.add(
+            "description",
+            f"{due.owner_label}: {due.text}. A date that has passed fell due; extensions may apply (Articles 3 and 4). "
+            f"Computed from the depositary's dates: {due.iri}",
+        )
         event.add("url", request.host_url.rstrip("/") + (href(due.iri) or "/"))
         cal.add_component(event)
     return _download(cal.to_ical().decode("utf-8"), "text/calendar; charset=utf-8", "ccm-calendar.ics")
@@ -170,6 +187,98 @@ def map_csv() -> Response:
         dates = (signature and signature.date, consent and consent.date, cal.entry_into_force, cal.withdrawal_effect)
         rows.append([cal.name, cal.code, status, day.isoformat(), *(d.isoformat() if d else "" for d in dates)])
     return _csv(header, rows, "ccm-states-by-status.csv")
+
+
+# how a State Party is counted: from its deposit (as the Cluster Munition Monitor counts) or from the date
+# the Convention enters into force for it (Article 17); only the second has a "consented, not yet in force"
+RULES = {
+    "entry-into-force": ["State Party", "consented, not yet in force", "signatory", "withdrawn"],
+    "deposit": ["State Party", "signatory", "withdrawn"],
+}
+
+
+def counts_on(day: dt.date, rule: str) -> list[tuple[str, int]]:
+    """How many States held each status on `day`, counted under `rule`."""
+    counted = Counter(cal.status_on(day, rule) for cal in participants())
+    return [(status, counted[status]) for status in RULES[rule]]
+
+
+def _rules() -> list[str]:
+    rule = request.args.get("rule", "").strip()
+    if rule and rule not in RULES:
+        abort(400, f"rule is one of {', '.join(RULES)}, not {rule!r}")
+    return [rule] if rule else list(RULES)
+
+
+@bp.route("/calendar/counts.csv")
+def counts_csv() -> Response:
+    """`on,rule,status,count`: the States of each status on a date, under each counting rule (or the one asked)."""
+    day = today()
+    rows = [[day.isoformat(), rule, status, n] for rule in _rules() for status, n in counts_on(day, rule)]
+    return _csv(["on", "rule", "status", "count"], rows, f"ccm-counts-{day.isoformat()}.csv")
+
+
+@bp.route("/calendar/counts")
+def counts_page() -> str:
+    day = today()
+    tables = [(rule, counts_on(day, rule)) for rule in _rules()]
+    return render_template("calendar/counts.html", day=day, tables=tables, query=request.query_string.decode())
+
+
+_CLAIMS = (
+    sparql_prefixes("ccm", "rdfs", "prov")
+    + """
+SELECT ?claim ?figure ?said ?paragraph ?where ?number ?counts ?on ?deposit ?eif
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) (GROUP_CONCAT(DISTINCT ?state; separator=" ") AS ?states)
+WHERE {
+  ?claim a ccm:CountClaim ; ccm:claimOf ?figure ; ccm:claimedCount ?number ; ccm:counts ?counts ; ccm:speaksOf ?on ;
+         ccm:countFromDeposit ?deposit ; ccm:countFromEntryIntoForce ?eif .
+  ?figure ccm:text ?said . ?paragraph ccm:statesFigure ?figure ; rdfs:label ?where .
+  OPTIONAL { ?claim ccm:reproducedUnder ?rule }
+  OPTIONAL { ?claim ccm:differsFor ?state }
+}
+GROUP BY ?claim ?figure ?said ?paragraph ?where ?number ?counts ?on ?deposit ?eif
+ORDER BY ?on ?where"""
+)
+
+
+def claims() -> list[dict[str, object]]:
+    """The documents' own counts of States, as the graph checks them."""
+    data = ds.get()
+    out = []
+    for row in data.store.query(_CLAIMS, use_default_graph_as_union=True):
+        states = row["states"].value.split() if row["states"] is not None else []
+        out.append(
+            {
+                "claim": row["claim"].value,
+                "said": row["said"].value,
+                "paragraph": row["paragraph"].value,
+                "where": row["where"].value,
+                "number": int(row["number"].value),
+                "counts": row["counts"].value,
+                "on": row["on"].value,
+                "deposit": int(row["deposit"].value),
+                "eif": int(row["eif"].value),
+                "rules": row["rules"].value.split() if row["rules"] is not None else [],
+                "states": sorted(states, key=lambda iri: data.label(iri) or iri),
+            }
+        )
+    return out
+
+
+@bp.route("/calendar/claims")
+def claims_page() -> str:
+    return render_template("calendar/claims.html", claims=claims())
+
+
+@bp.route("/calendar/claims.csv")
+def claims_csv() -> Response:
+    header = ["document", "says", "counts", "on", "stated", "from_deposit", "from_entry_into_force", "reproduced_under"]
+    rows = [
+        [c["where"], c["said"], c["counts"], c["on"], c["number"], c["deposit"], c["eif"], " ".join(c["rules"])]
+        for c in claims()
+    ]
+    return _csv(header, rows, "ccm-count-claims.csv")
 
 
 def _per_year() -> tuple[list[int], dict[int, Counter[str]]]:

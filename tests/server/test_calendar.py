@@ -1,16 +1,18 @@
-"""Every State's treaty calendar, in-process on both stores: the State page, the calendar across
+"""Every State's treaty calendar, in-process: the State page, the calendar across
 States with its CSV and iCalendar downloads, the map of States by status and the timeline. Dates
 come from the depositary's table (004) and Articles 17 and 20(3) of the Convention (003)."""
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
 import pytest
 from icalendar import Calendar
 
+from tests.support import depositary
 from tests.support.http import request
 
 TODAY = "2026-12-01"
@@ -91,3 +93,76 @@ def test_calendar_pages_load_nothing_from_elsewhere(server, path):
     page = get(server, path)
     loaded = re.findall(r'(?:src|srcset)="([^"]+)"', page) + re.findall(r'<link[^>]+href="([^"]+)"', page)
     assert loaded and all(url.startswith("/") for url in loaded), loaded
+
+
+def test_the_state_page_says_what_is_next_due_and_what_it_requires(server):
+    # Lao PDR, in force from 2010-08-01 (Article 17(1)): after 1 December 2026, the next date is Article 7(2)'s
+    # annual update, "not later than 30 April of each year"
+    page = get(server, f"/id/state/LAO?on={TODAY}")
+    next_due = page.split('class="next-due"', 1)[1].split("</p>", 1)[0]
+    assert 'datetime="2027-04-30"' in next_due
+    assert "Update the information provided in accordance with paragraph 1" in next_due
+    assert "Article 7, paragraph 2" in next_due
+    assert "fell due: the data does not say whether the State did what was due" in page
+    assert "Articles 3(3)–(6) and 4(5)–(8)" in page
+    # a duty that binds only a State with stockpiles says so: Article 3(2), eight years after 2010-08-01
+    assert "2018-08-01" in page and "(if it holds stockpiled cluster munitions)" in page
+
+
+def test_a_state_that_joined_in_2026_owes_nothing_under_the_vientiane_plan(server):
+    # Vanuatu: in force from 2026-03-01; the Vientiane plan's actions were "to be undertaken prior to the First
+    # Review Conference" (2015); the Lausanne plan's action 18 binds it "for new States Parties" (2021-26)
+    page = get(server, f"/id/state/VUT?on={TODAY}")
+    assert "Vientiane Action Plan" not in page.split('class="calendar"', 1)[1]
+    assert "Lausanne Action Plan, Action 18" in page and "for new States Parties" in page
+
+
+def test_every_state_page_has_a_status_line_non_participants_too(server):
+    page = get(server, f"/id/state/CHN?on={TODAY}")
+    assert "<strong>not a participant</strong>" in page and "does not bind it" in page
+
+
+def test_the_calendar_names_each_due_date_by_what_it_requires(server):
+    rows = list(csv.DictReader(io.StringIO(get(server, "/calendar.csv?state=AFG&when=all&article=Article+3"))))
+    assert rows and rows[0]["requires"].startswith("Destroy or ensure the destruction of all cluster munitions")
+    assert rows[0]["only_if"] == "if it holds stockpiled cluster munitions"
+    page = get(server, "/calendar?state=AFG&when=all")
+    assert '<th scope="col">What is due</th>' in page and "Report to the Secretary-General" in page
+    events = Calendar.from_ical(request(server, "GET", "/calendar.ics?state=AFG&when=all").body).walk("VEVENT")
+    assert any(str(e["summary"]).startswith("Afghanistan: Report to the Secretary-General") for e in events)
+
+
+@pytest.mark.parametrize("on", ["2010-11-12", "2015-07-24", "2025-12-31"])
+def test_counts_on_a_date_under_both_rules_equal_the_hand_count(server, on):
+    rows = list(csv.DictReader(io.StringIO(get(server, f"/calendar/counts.csv?on={on}"))))
+    for rule in ("deposit", "entry-into-force"):
+        found = {r["status"]: int(r["count"]) for r in rows if r["rule"] == rule}
+        assert found == depositary.count(dt.date.fromisoformat(on), rule), (on, rule)
+        assert {r["on"] for r in rows} == {on}
+    # one rule, asked by name
+    only = list(csv.DictReader(io.StringIO(get(server, f"/calendar/counts.csv?on={on}&rule=deposit"))))
+    assert {r["rule"] for r in only} == {"deposit"}
+    assert "From the deposit" in get(server, f"/calendar/counts?on={on}")
+
+
+def test_counts_refuse_a_bad_date_or_rule_with_400(server):
+    assert request(server, "GET", "/calendar/counts.csv?on=24-07-2015").status == 400
+    reply = request(server, "GET", "/calendar/counts.csv?on=2015-07-24&rule=ratification")
+    assert reply.status == 400 and "deposit" in reply.text and "entry-into-force" in reply.text
+
+
+def test_the_documents_counts_are_checked_against_the_depositary(server):
+    rows = list(csv.DictReader(io.StringIO(get(server, "/calendar/claims.csv"))))
+    said = {r["says"]: r for r in rows}
+    # 002 Annex I (Vientiane Declaration) paragraph 9: "the 108 States that have signed ... and the [46] States that
+    # have ratified it", adopted 12 November 2010; 003, Lausanne Declaration paragraph 1: "the 110 States Parties"
+    assert any(r["stated"] == "108" and r["counts"] == "signed" for r in rows)
+    assert any(r["stated"] == "46" and r["counts"] == "consented" for r in rows)
+    lausanne = next(r for r in rows if r["stated"] == "110")
+    assert lausanne["counts"] == "State Party" and lausanne["on"] == "2020-11-30"
+    for r in said.values():  # the depositary's counts, by hand, on the same date
+        day = dt.date.fromisoformat(r["on"])
+        if r["counts"] != "signed":
+            assert int(r["from_deposit"]) == depositary.count(day, "deposit")["State Party"]
+            assert int(r["from_entry_into_force"]) == depositary.count(day, "entry-into-force")["State Party"]
+    assert "checked" in get(server, "/calendar/claims")

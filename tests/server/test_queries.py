@@ -3,10 +3,12 @@ endpoint, and the endpoint's engine (Oxigraph) gives the same answers as rdflib'
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 
 from server.examples import load_examples
+from tests.support import depositary
 from tests.support.http import query
 from tests.support.norm_table import TIME_LIMITS
 
@@ -286,3 +288,30 @@ def test_external_instruments(server):
     assert "United Nations Security Council Resolution 1325 on women, peace and security" in found
     assert "Declaration of the Oslo Conference on Cluster Munitions" in found
     assert len(found) == 11
+
+
+def test_status_of_every_state_on_a_date(server):
+    found = Counter(r["status"] for r in rows(server, "34-status-of-every-state-on-a-date"))
+    # the depositary's table read by hand, Article 17 counting from the entry into force
+    expected = {k: v for k, v in depositary.count(dt.date(2015, 7, 24), "entry-into-force").items() if v}
+    assert found == expected
+
+
+def test_states_parties_on_a_date_under_each_rule(server):
+    found = {r["rule"]: int(r["statesParties"]) for r in rows(server, "35-states-parties-on-a-date-by-rule")}
+    day = dt.date(2015, 7, 24)
+    assert found == {
+        "deposit": depositary.count(day, "deposit")["State Party"],
+        "entry-into-force": depositary.count(day, "entry-into-force")["State Party"],
+    }
+    assert found["deposit"] > found["entry-into-force"]  # States that had deposited, not yet bound
+
+
+def test_count_claims(server):
+    found = rows(server, "36-count-claims")
+    # 003, Lausanne Declaration paragraph 1: "the 110 States Parties ... gathered in Lausanne in November 2020"
+    lausanne = next(r for r in found if r["stated"] == "110")
+    assert lausanne["on"] == "2020-11-30" and lausanne["counts"] == "State Party"
+    day = dt.date(2020, 11, 30)
+    assert int(lausanne["fromDeposit"]) == depositary.count(day, "deposit")["State Party"]
+    assert int(lausanne["fromEntryIntoForce"]) == depositary.count(day, "entry-into-force")["State Party"]
