@@ -151,3 +151,25 @@ def test_a_later_status_table_is_a_line_in_the_registry(tmp_path):
     # Vanuatu's accession is only in the later table, which gives the graph its dates
     assert (iris.treaty_action("VUT", "consent"), CCM.actionBy, iris.state("VUT")) in asserted
     assert prov.value(iris.source_file("005"), URIRef("http://purl.org/dc/terms/valid")) == _date("2025-06-22")
+
+
+def test_a_row_whose_code_is_not_iso_3166_stops_the_build_at_its_line(tmp_path):
+    """`XXX` has the shape of an alpha-3 code and names no country: the build stops at its line instead
+    of minting a State for it."""
+    import shutil
+
+    import pytest
+
+    from graph.build import build_dataset
+    from graph.sources import ParseError
+
+    docs = tmp_path / "documents"
+    shutil.copytree(DOCUMENTS_DIR, docs)
+    table = docs / SOURCE_FILES["004"]
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    number = next(i for i, line in enumerate(lines, 1) if line.startswith("Albania,ALB,"))
+    lines[number - 1] = lines[number - 1].replace(",ALB,", ",XXX,")
+    table.write_text("".join(lines), encoding="utf-8")
+    with pytest.raises(ParseError) as error:
+        build_dataset(docs)
+    assert f"{table}:{number}:" in str(error.value) and "'XXX'" in str(error.value)
