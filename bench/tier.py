@@ -21,9 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import re
-import signal
 import socket
 import statistics
 import subprocess
@@ -45,6 +43,7 @@ from bench.endpoint import _port, _wait  # noqa: E402
 from bench.procs import children, unix_sockets  # noqa: E402
 from graph.publish.files import MANIFEST  # noqa: E402
 from server.examples import load_examples  # noqa: E402
+from tests.support.processes import stop  # noqa: E402
 
 PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}
 BASE = "https://w3id.org/ccm"
@@ -70,12 +69,7 @@ def _start(cmd: list[str], port: int, ready: str) -> subprocess.Popen:
 
 
 def _stop(proc: subprocess.Popen) -> None:
-    os.killpg(proc.pid, signal.SIGTERM)
-    try:
-        proc.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
+    stop(proc, timeout=30)
 
 
 def _get_ms(port: int, path: str, source: str = "127.0.0.1", accept: str = "text/html") -> tuple[int, float]:

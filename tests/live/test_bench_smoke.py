@@ -29,10 +29,43 @@ def _bench(out: Path, script: str, *args: str, timeout: int) -> Path:
     return out
 
 
+WRK = shutil.which("wrk") is not None
+NGINX = nginx_binary() is not None
+# name: (script, arguments, whether this machine can run it)
+SMOKES = {
+    "build": ("build_time.py", ("--smoke",), True),
+    "compare": ("compare.py", ("--smoke",), WRK),
+    "tier": ("tier.py", ("--smoke", "--scales", "2"), WRK and NGINX),
+    "backends": ("backends.py", ("--smoke",), WRK and NGINX),
+}
+
+
+@pytest.fixture(scope="module")
+def smoke(tmp_path_factory) -> dict[str, Path]:
+    """Every benchmark's smoke run, side by side: they wait on wrk's seconds and their servers' start far
+    more than they compute, so together they take about as long as the longest alone. The build they
+    share (build/ccm.nq) is made first, once, so that no two of them make it at the same time."""
+    if not (ROOT / "build" / "ccm.nq").is_file():
+        subprocess.run([sys.executable, "-m", "server.cli", "build"], cwd=ROOT, check=True, capture_output=True)
+    folder = tmp_path_factory.mktemp("bench")
+    running = {}
+    for name, (script, args, runnable) in SMOKES.items():
+        if runnable:
+            out = folder / f"{name}.md"
+            command = [sys.executable, f"bench/{script}", *args, "--out", str(out)]
+            process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            running[name] = (process, out)
+    reports = {}
+    for name, (process, out) in running.items():
+        _, err = process.communicate(timeout=900)
+        assert process.returncode == 0, f"bench {name}: {err[-3000:]}"
+        reports[name] = out
+    return reports
+
+
 @pytest.mark.slow
-def test_build_benchmark_smoke(tmp_path):
-    out = _bench(tmp_path / "build.md", "build_time.py", "--smoke", timeout=300)
-    report = out.read_text()
+def test_build_benchmark_smoke(smoke):
+    report = smoke["build"].read_text()
     assert "| 1x |" in report and "| 2x |" in report and "median CPU (s)" in report
     assert "of CPU; the median" in report
     # the CPU of each stage, as `ccmkg build` printed it, at both scales
@@ -41,29 +74,27 @@ def test_build_benchmark_smoke(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed; .ci/run installs it")
-def test_comparison_benchmark_smoke(tmp_path):
-    out = _bench(tmp_path / "compare.md", "compare.py", "--smoke", timeout=600)
-    report = out.read_text()
+@pytest.mark.skipif(not WRK, reason="wrk (Debian package) is not installed; .ci/run installs it")
+def test_comparison_benchmark_smoke(smoke):
+    report = smoke["compare"].read_text()
     assert "ccm-kg p50" in report and "oxigraph p50" in report and "rdflib-endpoint p50" in report
-    assert (tmp_path / "compare.svg").read_text().startswith("<svg")
+    assert smoke["compare"].with_name("compare.svg").read_text().startswith("<svg")
 
 
 def _drives_the_tier(test):
     """A benchmark that starts the serving tier (nginx in front) and loads it with wrk."""
     for mark in (
         pytest.mark.slow,
-        pytest.mark.skipif(shutil.which("wrk") is None, reason="wrk (Debian package) is not installed"),
-        pytest.mark.skipif(nginx_binary() is None, reason="nginx not installed (.ci/run installs nginx-light)"),
+        pytest.mark.skipif(not WRK, reason="wrk (Debian package) is not installed"),
+        pytest.mark.skipif(not NGINX, reason="nginx not installed (.ci/run installs nginx-light)"),
     ):
         test = mark(test)
     return test
 
 
 @_drives_the_tier
-def test_serving_tier_benchmark_smoke(tmp_path):
-    out = _bench(tmp_path / "tier.md", "tier.py", "--smoke", "--scales", "2", timeout=900)
-    report = out.read_text()
+def test_serving_tier_benchmark_smoke(smoke):
+    report = smoke["tier"].read_text()
     assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
     # the growth table: the real corpus, and one built twice its size
     rows = dict(re.findall(r"^\| (\d+)x \| (\d+) \| [\d.]+ \| [\d.]+x \|", report, re.M))
@@ -77,9 +108,8 @@ def test_serving_tier_benchmark_smoke(tmp_path):
 
 
 @_drives_the_tier
-def test_backends_benchmark_smoke(tmp_path):
-    out = _bench(tmp_path / "backends.md", "backends.py", "--smoke", timeout=600)
-    report = out.read_text()
+def test_backends_benchmark_smoke(smoke):
+    report = smoke["backends"].read_text()
     assert "| Oxigraph server | **" in report and "tier, cold" in report and "one instance" in report
     if shutil.which("virtuoso-t"):
         assert "| Virtuoso 7 | **" in report

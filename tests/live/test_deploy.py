@@ -24,7 +24,7 @@ import pytest
 from bench.procs import children, unix_sockets
 from server.deploy import nginx_binary
 from tests.support.http import query, request
-from tests.support.processes import OxigraphStore, free_port, publish
+from tests.support.processes import OxigraphStore, free_port, publish, stop
 
 pytestmark = [
     pytest.mark.skipif(nginx_binary() is None, reason="nginx not installed (.ci/run installs nginx-light)"),
@@ -60,12 +60,7 @@ def _deployed(*source: str) -> Iterator[tuple[str, int]]:
             time.sleep(0.3)
         yield base, process.pid
     finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        stop(process, timeout=30)
 
 
 @pytest.fixture(scope="module")
