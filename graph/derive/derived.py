@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
@@ -31,6 +32,12 @@ _COUNTED = [
     (re.compile(r"\bhave (?:ratified|consented|acceded)\b"), "consented"),
     (re.compile(r"^(?:[\[\]\d,]+\s+)?States Parties\b"), "State Party"),
 ]
+# what a meeting report's list of participating States by status says each of them was
+_LISTED = {
+    "State Party": "State Party",
+    "Ratified, not yet in force": "consented, not yet in force",
+    "Signatory State": "signatory",
+}
 # a State's statuses in the order they follow one another, by key: the words the data gives them
 _STATUSES = {
     "signatory": "signatory",
@@ -38,6 +45,28 @@ _STATUSES = {
     "state-party": "State Party",
     "withdrawn": "withdrawn",
 }
+
+
+@dataclass(frozen=True)
+class _TreatyDates:
+    """Each State's dates, by ISO code: what its status on a day is read from."""
+
+    signed: dict[str, dt.date]
+    consented: dict[str, dt.date]
+    in_force: dict[str, dt.date]
+    withdrawn: dict[str, dt.date]
+
+    def held(self, code: str, day: dt.date, rule: str) -> str:
+        """The State's status on `day`, a State Party counted from its deposit or from the entry into force."""
+        if (when := self.withdrawn.get(code)) and day >= when:
+            return "withdrawn"
+        if (when := self.in_force.get(code)) and day >= when:
+            return "State Party"
+        if (when := self.consented.get(code)) and day >= when:
+            return "State Party" if rule == "deposit" else "consented, not yet in force"
+        if (when := self.signed.get(code)) and day >= when:
+            return "signatory"
+        return "not a participant"
 
 
 class Deriver:
@@ -356,14 +385,16 @@ class Deriver:
     def count_claims(self, entry_into_force: dict[str, dt.date]) -> None:
         """Every number of States a declaration states, checked against the depositary's dates on the date
         it speaks of, under both counting rules."""
-        asserted, g = self.asserted, self.graph
-        method = self.method(
+        asserted = self.asserted
+        self.method(
             "count-claim",
             "A document's count of States, checked",
             "What the figure counts, from the words after it ('have signed': signatures; 'have ratified': consents; "
             "'States Parties'); the date: the declaration's adoption, else the last day of the month its first "
             "paragraph names; the count on that date from the depositary's dates, a State counted from its deposit "
-            "and from the entry into force for it (Article 17), withdrawals from their taking effect.",
+            "and from the entry into force for it (Article 17), withdrawals from their taking effect. A meeting "
+            "report's list of participating States by status: how many of the States it lists held that status on "
+            "the meeting's first day, under each rule.",
         )
         signed: dict[str, dt.date] = {}
         consented: dict[str, dt.date] = {}
@@ -399,22 +430,67 @@ class Deriver:
                 deposit = {code for code, when in consented.items() if when <= day} - gone
                 eif = {code for code, when in entry_into_force.items() if when <= day} - gone
             number = int(asserted.value(figure, SDO.value).toPython())
-            node = self.iris.claim(figure)
-            g.add((node, RDF.type, CCM.CountClaim))
-            g.add((node, RDFS.label, Literal(f"{said}: checked against the depositary's dates", lang="en")))
-            g.add((node, CCM.claimOf, figure))
-            g.add((node, CCM.claimedCount, Literal(number)))
-            g.add((node, CCM.counts, Literal(counts)))
-            g.add((node, CCM.speaksOf, Literal(day.isoformat(), datatype=XSD.date)))
-            g.add((node, CCM.countFromDeposit, Literal(len(deposit))))
-            g.add((node, CCM.countFromEntryIntoForce, Literal(len(eif))))
-            for rule, found in (("deposit", deposit), ("entry-into-force", eif)):
-                if len(found) == number:
-                    g.add((node, CCM.reproducedUnder, Literal(rule)))
-            for code in sorted(deposit ^ eif):
-                g.add((node, CCM.differsFor, self.iris.state(code)))
-            g.add((node, PROV.wasGeneratedBy, method))
-            g.add((node, PROV.wasDerivedFrom, figure))
+            label = f"{said}: checked against the depositary's dates"
+            self._claim(
+                self.iris.claim(figure), figure, label, number, counts, day, len(deposit), len(eif), deposit ^ eif
+            )
+        self._meeting_lists(_TreatyDates(signed, consented, entry_into_force, self.withdrawn))
+
+    def _meeting_lists(self, dates: _TreatyDates) -> None:
+        """A meeting report's lists of participating States by status ('The following States Parties
+        participated ...'), each checked: how many of the States it lists held that status on the
+        meeting's first day, a State counted from its deposit and from the entry into force for it."""
+        asserted = self.asserted
+        for meeting in sorted(asserted.subjects(SDO.startDate, None)):
+            day = asserted.value(meeting, SDO.startDate).toPython()
+            listed: dict[URIRef, list[str]] = {}
+            for participation in asserted.subjects(CCM.inMeeting, meeting):
+                state = asserted.value(participation, CCM.participant)
+                status = asserted.value(participation, CCM.participationStatus)
+                if (state, RDF.type, CCM.State) in asserted and status is not None:
+                    listed.setdefault(status, []).append(str(asserted.value(state, CCM.iso3166)))
+            for status, codes in sorted(listed.items()):
+                name = str(asserted.value(status, SKOS.prefLabel))
+                counts = _LISTED.get(name)
+                if counts is None:
+                    continue  # observers: a list of States the Convention does not count
+
+                deposit = {c for c in codes if dates.held(c, day, "deposit") == counts}
+                eif = {c for c in codes if dates.held(c, day, "entry-into-force") == counts}
+                differs = {c for c in codes if dates.held(c, day, "deposit") != dates.held(c, day, "entry-into-force")}
+                label = f"{len(codes)} States listed as '{name}' at the {asserted.value(meeting, RDFS.label)}: checked"
+                node = self.iris.list_claim(meeting, last_segment(status))
+                self._claim(node, status, label, len(codes), counts, day, len(deposit), len(eif), differs)
+                self.graph.add((node, PROV.wasDerivedFrom, meeting))
+
+    def _claim(
+        self,
+        node: URIRef,
+        of: URIRef,
+        label: str,
+        number: int,
+        counts: str,
+        day: dt.date,
+        deposit: int,
+        eif: int,
+        differs: set[str],
+    ) -> None:
+        g = self.graph
+        g.add((node, RDF.type, CCM.CountClaim))
+        g.add((node, RDFS.label, Literal(label, lang="en")))
+        g.add((node, CCM.claimOf, of))
+        g.add((node, CCM.claimedCount, Literal(number)))
+        g.add((node, CCM.counts, Literal(counts)))
+        g.add((node, CCM.speaksOf, Literal(day.isoformat(), datatype=XSD.date)))
+        g.add((node, CCM.countFromDeposit, Literal(deposit)))
+        g.add((node, CCM.countFromEntryIntoForce, Literal(eif)))
+        for rule, found in (("deposit", deposit), ("entry-into-force", eif)):
+            if found == number:
+                g.add((node, CCM.reproducedUnder, Literal(rule)))
+        for code in sorted(differs):
+            g.add((node, CCM.differsFor, self.iris.state(code)))
+        g.add((node, PROV.wasGeneratedBy, self.iris.method("count-claim")))
+        g.add((node, PROV.wasDerivedFrom, of))
 
     def _spoken_of(self, declaration: URIRef) -> dt.date | None:
         """The date a declaration's counts are of: its adoption, else the last day of the month its first

@@ -126,14 +126,14 @@ class CCM(DefinedNamespace):
     citedBy: URIRef  # A text that refers to this provision (inverse of cites).
     cites: URIRef  # A provision of the Convention this text refers to ('in accordance with Article 5, paragraph 2').
     citesDocument: URIRef  # A UN document this text cites by its symbol.
-    claimOf: URIRef  # The figure of a document the claim checks.
+    claimOf: URIRef  # What the claim checks: a figure a declaration states, or the participation status of a meeting report's list of participating States (the claim prov:wasDerivedFrom the meeting).
     claimedCount: URIRef  # The number of States the document states.
     concerns: URIRef  # A document, plan, declaration, meeting or person a decision is about ('designate His Excellency Dr.
     conditionKind: URIRef  # What kind of condition: capacity, jurisdiction, circumstance, temporal, qualifier, conformity, voting rule or proviso.
     continues: URIRef  # An earlier action this action carries on (from a lineage, derived by text similarity).
-    countFromDeposit: URIRef  # How many States the depositary's dates give on that date, a State counted from the deposit of its instrument.
-    countFromEntryIntoForce: URIRef  # How many States the depositary's dates give on that date, a State counted from the Convention's entry into force for it (Article 17).
-    counts: URIRef  # What the document counts: 'signed', 'consented' (ratified, accepted, approved or acceded) or 'State Party'.
+    countFromDeposit: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the deposit of its instrument.
+    countFromEntryIntoForce: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the Convention's entry into force for it (Article 17).
+    counts: URIRef  # What the document counts: States that have 'signed', that have 'consented' (ratified, accepted, approved or acceded), that are a 'State Party'; for a meeting's list, the status it gives each State ('State Party', 'consented, not yet in force', 'signatory').
     dayOfYear: URIRef  # The day a recurring deadline falls on each year ('30 April' as --04-30).
     deadlineAfter: URIRef  # A deadline of the later action.
     deadlineBefore: URIRef  # A deadline of the earlier action.

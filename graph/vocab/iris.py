@@ -132,6 +132,10 @@ class Iris:
     def figure(self, paragraph: URIRef, n: int) -> URIRef:
         return URIRef(f"{paragraph}/figure/{n}")
 
+    def list_claim(self, meeting: URIRef, status: str) -> URIRef:
+        """id/meeting/1msp/claim/state-party: a meeting report's list of States by status, checked."""
+        return URIRef(f"{meeting}/claim/{status}")
+
     def claim(self, figure: URIRef) -> URIRef:
         """.../paragraph/1/figure/1/claim: a figure of States checked against the depositary's dates."""
         return URIRef(f"{figure}/claim")

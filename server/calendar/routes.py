@@ -228,17 +228,18 @@ def counts_page() -> str:
 _CLAIMS = (
     sparql_prefixes("ccm", "rdfs", "prov")
     + """
-SELECT ?claim ?figure ?said ?paragraph ?where ?number ?counts ?on ?deposit ?eif
+SELECT ?claim ?label ?text ?source ?where ?number ?counts ?on ?deposit ?eif
        (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) (GROUP_CONCAT(DISTINCT ?state; separator=" ") AS ?states)
 WHERE {
-  ?claim a ccm:CountClaim ; ccm:claimOf ?figure ; ccm:claimedCount ?number ; ccm:counts ?counts ; ccm:speaksOf ?on ;
-         ccm:countFromDeposit ?deposit ; ccm:countFromEntryIntoForce ?eif .
-  ?figure ccm:text ?said . ?paragraph ccm:statesFigure ?figure ; rdfs:label ?where .
+  ?claim a ccm:CountClaim ; rdfs:label ?label ; ccm:claimOf ?of ; ccm:claimedCount ?number ; ccm:counts ?counts ;
+         ccm:speaksOf ?on ; ccm:countFromDeposit ?deposit ; ccm:countFromEntryIntoForce ?eif .
+  OPTIONAL { ?of ccm:text ?text . ?source ccm:statesFigure ?of ; rdfs:label ?where }
+  OPTIONAL { ?claim prov:wasDerivedFrom ?source . ?source a ccm:Meeting ; rdfs:label ?where }
   OPTIONAL { ?claim ccm:reproducedUnder ?rule }
   OPTIONAL { ?claim ccm:differsFor ?state }
 }
-GROUP BY ?claim ?figure ?said ?paragraph ?where ?number ?counts ?on ?deposit ?eif
-ORDER BY ?on ?where"""
+GROUP BY ?claim ?label ?text ?source ?where ?number ?counts ?on ?deposit ?eif
+ORDER BY ?on ?where ?number"""
 )
 
 
@@ -251,15 +252,16 @@ def claims() -> list[dict[str, object]]:
         out.append(
             {
                 "claim": row["claim"].value,
-                "said": row["said"].value,
-                "paragraph": row["paragraph"].value,
+                # a declaration's figure in its own words; a meeting's list by what the claim says of it
+                "said": (row["text"] or row["label"]).value,
+                "source": row["source"].value,
                 "where": row["where"].value,
                 "number": int(row["number"].value),
                 "counts": row["counts"].value,
                 "on": row["on"].value,
                 "deposit": int(row["deposit"].value),
                 "eif": int(row["eif"].value),
-                "rules": row["rules"].value.split() if row["rules"] is not None else [],
+                "rules": sorted(row["rules"].value.split()) if row["rules"] is not None else [],
                 "states": sorted(states, key=lambda iri: data.label(iri) or iri),
             }
         )

@@ -153,16 +153,30 @@ def test_counts_refuse_a_bad_date_or_rule_with_400(server):
 
 def test_the_documents_counts_are_checked_against_the_depositary(server):
     rows = list(csv.DictReader(io.StringIO(get(server, "/calendar/claims.csv"))))
-    said = {r["says"]: r for r in rows}
+    declared = [r for r in rows if "listed as" not in r["says"]]
     # 002 Annex I (Vientiane Declaration) paragraph 9: "the 108 States that have signed ... and the [46] States that
     # have ratified it", adopted 12 November 2010; 003, Lausanne Declaration paragraph 1: "the 110 States Parties"
-    assert any(r["stated"] == "108" and r["counts"] == "signed" for r in rows)
-    assert any(r["stated"] == "46" and r["counts"] == "consented" for r in rows)
-    lausanne = next(r for r in rows if r["stated"] == "110")
+    assert any(r["stated"] == "108" and r["counts"] == "signed" for r in declared)
+    assert any(r["stated"] == "46" and r["counts"] == "consented" for r in declared)
+    lausanne = next(r for r in declared if r["stated"] == "110")
     assert lausanne["counts"] == "State Party" and lausanne["on"] == "2020-11-30"
-    for r in said.values():  # the depositary's counts, by hand, on the same date
+    for r in declared:  # the depositary's counts, by hand, on the same date
         day = dt.date.fromisoformat(r["on"])
         if r["counts"] != "signed":
             assert int(r["from_deposit"]) == depositary.count(day, "deposit")["State Party"]
             assert int(r["from_entry_into_force"]) == depositary.count(day, "entry-into-force")["State Party"]
+    # 002 paragraphs 7-9: the States Parties, the States that had ratified but were not yet bound, and the
+    # signatories that took part in the First Meeting (9 November 2010); each list as the depositary's dates give it
+    lists = {r["counts"]: r for r in rows if "listed as" in r["says"]}
+    assert (lists["State Party"]["stated"], lists["State Party"]["on"]) == ("33", "2010-11-09")
+    assert "entry-into-force" in lists["State Party"]["reproduced_under"].split()
+    assert lists["consented, not yet in force"]["reproduced_under"] == "entry-into-force"
+    assert lists["signatory"]["stated"] == "47"
     assert "checked" in get(server, "/calendar/claims")
+
+
+def test_search_finds_a_state_by_its_old_name_and_its_page_by_todays(server):
+    # 002 (2010) says "Swaziland"; the depositary's table (004) "Eswatini": the label is today's name
+    found = request(server, "GET", "/search?q=Swaziland", headers={"Accept": "application/json"})
+    assert found.status == 200 and "/id/state/SWZ" in found.text
+    assert "<h1>Eswatini</h1>" in get(server, "/id/state/SWZ")
