@@ -157,21 +157,16 @@ class Deriver:
             "withdrawal takes effect (Article 20(3)); withdrawn from then on. Each from its first day, until "
             "the first day of the next.",
         )
+        treaty = self.treaty_dates(entry_into_force)
         for state in sorted(asserted.subjects(RDF.type, CCM.State)):
             code = str(asserted.value(state, CCM.iso3166))
-            dates: dict[str, dt.date] = {}
-            for action in asserted.subjects(CCM.actionBy, state):
-                when = asserted.value(action, CCM.actionDate)
-                if when is None:
-                    continue
-                if (action, RDF.type, CCM.Signature) in asserted:
-                    dates["signatory"] = when.toPython()
-                elif any((action, RDF.type, k) in asserted for k in _CONSENT_KINDS):
-                    dates["consented"] = when.toPython()
-            if code in entry_into_force:
-                dates["state-party"] = entry_into_force[code]
-            if code in self.withdrawn:
-                dates["withdrawn"] = self.withdrawn[code]
+            found = {
+                "signatory": treaty.signed.get(code),
+                "consented": treaty.consented.get(code),
+                "state-party": treaty.in_force.get(code),
+                "withdrawn": treaty.withdrawn.get(code),
+            }
+            dates = {key: when for key, when in found.items() if when is not None}
             ordered = [(key, dates[key]) for key in _STATUSES if key in dates]
             for i, (key, start) in enumerate(ordered):
                 until = ordered[i + 1][1] if i + 1 < len(ordered) else None
@@ -382,6 +377,22 @@ class Deriver:
             g.add((node, CCM.onlyIf, condition))
 
     # -- what the documents count ---------------------------------------------------
+    def treaty_dates(self, entry_into_force: dict[str, dt.date]) -> _TreatyDates:
+        """Each State's signature and deposit as the depositary gives them, with its entry into force and
+        its withdrawal's taking effect."""
+        signed: dict[str, dt.date] = {}
+        consented: dict[str, dt.date] = {}
+        for action, when in self.asserted.subject_objects(CCM.actionDate):
+            state = self.asserted.value(action, CCM.actionBy)
+            if state is None or (action, CCM.actionOn, self.iris.convention()) not in self.asserted:
+                continue
+            code = str(self.asserted.value(state, CCM.iso3166))
+            if (action, RDF.type, CCM.Signature) in self.asserted:
+                signed[code] = when.toPython()
+            elif any((action, RDF.type, k) in self.asserted for k in _CONSENT_KINDS):
+                consented[code] = when.toPython()
+        return _TreatyDates(signed, consented, entry_into_force, self.withdrawn)
+
     def count_claims(self, entry_into_force: dict[str, dt.date]) -> None:
         """Every number of States a declaration states, checked against the depositary's dates on the date
         it speaks of, under both counting rules."""
@@ -396,17 +407,8 @@ class Deriver:
             "report's list of participating States by status: how many of the States it lists held that status on "
             "the meeting's first day, under each rule.",
         )
-        signed: dict[str, dt.date] = {}
-        consented: dict[str, dt.date] = {}
-        for action, when in asserted.subject_objects(CCM.actionDate):
-            state = asserted.value(action, CCM.actionBy)
-            code = str(asserted.value(state, CCM.iso3166)) if state is not None else None
-            if code is None or (action, CCM.actionOn, self.iris.convention()) not in asserted:
-                continue
-            if (action, RDF.type, CCM.Signature) in asserted:
-                signed[code] = when.toPython()
-            elif any((action, RDF.type, k) in asserted for k in _CONSENT_KINDS):
-                consented[code] = when.toPython()
+        dates = self.treaty_dates(entry_into_force)
+        signed, consented = dates.signed, dates.consented
         for figure in sorted(asserted.subjects(RDF.type, CCM.Figure)):
             unit = str(asserted.value(figure, SDO.unitText) or "")
             paragraph = asserted.value(None, CCM.statesFigure, figure)
@@ -434,7 +436,7 @@ class Deriver:
             self._claim(
                 self.iris.claim(figure), figure, label, number, counts, day, len(deposit), len(eif), deposit ^ eif
             )
-        self._meeting_lists(_TreatyDates(signed, consented, entry_into_force, self.withdrawn))
+        self._meeting_lists(dates)
 
     def _meeting_lists(self, dates: _TreatyDates) -> None:
         """A meeting report's lists of participating States by status ('The following States Parties
