@@ -24,6 +24,13 @@ _END = re.compile(
     r"with a view to|on:|,\s*including\b)"
     r"|[;:]|\.(?:\s|$)|\s*\(\w\)\s"
 )
+# a time clause set off by commas inside the requirement ("Endeavour to, within one year of entry into
+# force for that State Party, develop ..."), or opening it ("Within one year of ..., review ...")
+_TIME_CLAUSE = re.compile(
+    r",\s*(?:within|no later than|not later than|as soon as possible|by the)\b[^,]*,|"
+    r"^(?:Within|No later than|Not later than|As soon as possible)\b[^,]*,\s*",
+    re.I,
+)
 _LONGEST = 110  # characters: a phrase beside a date, not a paragraph
 
 SITUATIONS = {
@@ -42,6 +49,8 @@ def requirement(text: str) -> str | None:
     """The verb phrase a statement or an action requires, or None when it has no verb to read."""
     # the first sentence says what is required; a second one adds to it ("States Parties will mark ...")
     text = re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(text.split()), maxsplit=1)[0]
+    text = " ".join(_TIME_CLAUSE.sub(" ", text).split())
+    text = text[:1].upper() + text[1:]
     if m := _MODAL.search(text):
         subject, rest = text[: m.start()].strip(), text[m.end() :]
         if (passive := _PASSIVE.match(rest)) and subject:

@@ -120,6 +120,16 @@ class StateCalendar:
     def next_due(self, day: dt.date) -> Due | None:
         return next((d for d in self.due if d.date >= day), None)
 
+    def fell_due(self, day: dt.date) -> list[tuple[Due, list[dt.date]]]:
+        """The dates before `day`, latest first, one line per time limit: a limit that recurs (the annual
+        Article 7 update) is one line with all its dates, not one line a year."""
+        dates: dict[str, list[Due]] = {}
+        for due in self.due:
+            if due.date < day:
+                dates.setdefault(due.deadline, []).append(due)
+        lines = [(dues[-1], [d.date for d in dues]) for dues in dates.values()]
+        return sorted(lines, key=lambda line: line[0].date, reverse=True)
+
     def history(self) -> list[tuple[dt.date, str, str | None]]:
         """(date, what happened, the resource that says so), in order."""
         events = [

@@ -107,6 +107,11 @@ def test_the_state_page_says_what_is_next_due_and_what_it_requires(server):
     assert "Articles 3(3)–(6) and 4(5)–(8)" in page
     # a duty that binds only a State with stockpiles says so: Article 3(2), eight years after 2010-08-01
     assert "2018-08-01" in page and "(if it holds stockpiled cluster munitions)" in page
+    # what fell due, one line per time limit: the annual update once, with its 16 dates (30 April 2011-2026)
+    fell_due = page.split("<h3>Fell due</h3>", 1)[1].split("</ul>", 1)[0]
+    assert fell_due.count("Update the information provided in accordance with paragraph 1") == 1
+    assert "each year from" in fell_due and "2011-04-30" in fell_due and "2026-04-30" in fell_due
+    assert "(16 dates)" in fell_due
 
 
 def test_a_state_that_joined_in_2026_owes_nothing_under_the_vientiane_plan(server):
