@@ -5,7 +5,7 @@ from __future__ import annotations
 from rdflib import SKOS, Literal, URIRef
 
 from ..parse.records import Norm, Provision
-from ..parse.requirements import requirement, situation, situation_label
+from ..parse.requirements import situation, situation_label
 from ..vocab import CCM
 from .base import Mapper, date, letter_order, provision_label
 
@@ -59,8 +59,8 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
         label = f"{noun}{f' {n.index}' if many else ''} of {provision_label(n.provision)}"
         m.entity(s, CCM.ReportingRequirement if n.reporting else _KIND_CLASS[n.kind], label, n.span)
         m.add(s, CCM.text, Literal(n.text, lang="en"))
-        if n.kind != "rule" and (what := requirement(n.text)):
-            m.add(s, CCM.requires, Literal(what, lang="en"))
+        if n.requires:
+            m.add(s, CCM.requires, Literal(n.requires, lang="en"))
         if n.kind == "duty" and (key := situation(n.text)):
             m.add(
                 s,

@@ -23,6 +23,7 @@ from ..sources.text import STOP_WORDS, stem
 from .actors import category_label
 from .citations import article_refs
 from .records import Condition, Norm, NormKey
+from .requirements import verb_phrase
 from .time_limits import find_deadlines
 
 
@@ -293,15 +294,33 @@ def _read_clause(r: RawStatement, clause: str, antecedent: str | None, done: lis
         if not bearers and (m := _NOTHING_AUTHORISES.match(r.chapeau)):
             bearers = [_label(a.group()) for a in re.finditer(_ACTOR_CORE, r.chapeau[m.end() :])]
         strength = _strength(r.chapeau[chapeau_modal.end() :] if chapeau_modal else "", own)
+        # what the chapeau's verb requires ("clear and destroy ... as follows:"), else, where the chapeau
+        # ends in its verb ("each State Party shall:"), the item's own words
+        chapeau_requires = (
+            verb_phrase(r.chapeau[: chapeau_modal.start()], r.chapeau[chapeau_modal.end() :]) if chapeau_modal else None
+        )
+        requires = chapeau_requires or verb_phrase("", own)
     else:
         assert modal is not None
         kind = _kind(own, modal, "")
         strength = _strength(predicate, predicate)
+        requires = verb_phrase(own[body_start : modal.start()], own[modal.end() :])
         bearers = _bearers(own, body_start, modal, lead_text, antecedent, r, done, regulated)
         # "assess the request and decide ...": the request another statement of the article permits
         if not regulated and re.search(r"\bthe\s+request\b", predicate) and (found := _introducer("request", r, done)):
             regulated.append(found.key)
-    norm = Norm(r.path, 0, kind, bearers, clause, r.span, strength=strength, own_text=own, regulates=regulated)
+    norm = Norm(
+        r.path,
+        0,
+        kind,
+        bearers,
+        clause,
+        r.span,
+        strength=strength,
+        own_text=own,
+        regulates=regulated,
+        requires=requires,
+    )
     norm.conditions = _conditions(own, lead_word, lead_text, r)
     taken = " ".join(c.text for c in norm.conditions if c.deadlines)
     norm.deadlines = [d for d in find_deadlines(own, r.span) if d.text not in taken]

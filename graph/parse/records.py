@@ -115,6 +115,7 @@ class Norm:
     required_items: list[tuple[str, ...]] = field(default_factory=list)
     refs: list[ArticleRef] = field(default_factory=list)
     own_text: str | None = None  # an item's own words, without the chapeau it completes
+    requires: str | None = None  # what it requires, as a verb phrase: "destroy or ensure the destruction of ..."
     exception_to: list[NormKey] = field(default_factory=list)
     limits: list[NormKey] = field(default_factory=list)
     updates: list[NormKey] = field(default_factory=list)

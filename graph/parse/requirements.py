@@ -46,24 +46,31 @@ SITUATIONS = {
 
 
 def requirement(text: str) -> str | None:
-    """The verb phrase a statement or an action requires, or None when it has no verb to read."""
+    """What an action plan's action requires: the verb phrase after its modal ("States Parties will ..."),
+    or its imperative ("Identify the precise location ..."); None when it has no verb to read."""
     # the first sentence says what is required; a second one adds to it ("States Parties will mark ...")
     text = re.split(r"(?<=\.)\s+(?=[A-Z])", " ".join(text.split()), maxsplit=1)[0]
     text = " ".join(_TIME_CLAUSE.sub(" ", text).split())
-    text = text[:1].upper() + text[1:]
     if m := _MODAL.search(text):
-        subject, rest = text[: m.start()].strip(), text[m.end() :]
-        if (passive := _PASSIVE.match(rest)) and subject:
-            # "The information ... shall be updated" requires to "update the information ..."
-            return _trim(f"{_infinitive(passive.group(1))} {_lower_first(subject)}")
-    elif text[:1].isupper() and re.match(r"^[A-Z][a-z]+\b", text):
-        rest = text  # an action plan's imperative: "Identify the precise location ..."
-    else:
-        return None
-    rest = re.sub(r"^not\s+", "not ", rest)
-    if end := _END.search(rest):
-        rest = rest[: end.start()]
-    return _trim(_lower_first(rest.strip(" ,")))
+        return verb_phrase(text[: m.start()], text[m.end() :])
+    if re.match(r"^[A-Za-z][a-z]+\b", text):  # lower-case once an opening time clause is gone
+        return verb_phrase("", text)
+    return None
+
+
+def verb_phrase(subject: str, predicate: str) -> str | None:
+    """What a statement requires, from the words before its main modal verb and those after it (the norm
+    parser finds the modal; `requirement` does for an action): the predicate up to where when, how or on
+    what condition begins; a passive predicate turned round with its subject."""
+    subject = " ".join(subject.split()).strip(" ,")
+    predicate = " ".join(_TIME_CLAUSE.sub(" ", " ".join(predicate.split())).split())
+    if (passive := _PASSIVE.match(predicate)) and subject:
+        # "The information ... shall be updated" requires to "update the information ..."
+        return _trim(f"{_infinitive(passive.group(1))} {_lower_first(subject)}")
+    predicate = re.sub(r"^to\s+", "", re.sub(r"^not\s+", "not ", predicate))  # "undertakes to destroy": destroy
+    if end := _END.search(predicate):
+        predicate = predicate[: end.start()]
+    return _trim(_lower_first(predicate.strip(" ,")))
 
 
 def _infinitive(participle: str) -> str:
