@@ -35,8 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
 from bench.endpoint import _port  # noqa: E402
-from bench.tier import _start, _stop, dataset_and_queries  # noqa: E402
-from tests.support.processes import OxigraphStore, VirtuosoStore  # noqa: E402
+from bench.tier import _start, dataset_and_queries  # noqa: E402
+from tests.support.processes import OxigraphStore, VirtuosoStore, stop  # noqa: E402
 
 PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}
 
@@ -93,7 +93,7 @@ def _backend(store: tuple[str, object, float], queries: dict[str, str], graphs: 
             rows[qname] = (ours["p50"], theirs["p50"], ours["errors"] + theirs["errors"])
         memory = (_tree_memory_mb(app.pid)[1], _tree_memory_mb(process.process.pid)[1])
     finally:
-        _stop(app)
+        stop(app, timeout=30)
     return rows, memory
 
 
@@ -111,7 +111,7 @@ def _tier(data: Path, duration: float) -> dict[tuple[str, str, str], dict[str, f
                 url = f"http://127.0.0.1:{one}{path}"
                 out[(label, fmt, "one instance")] = _wrk(url, "wrk_get.lua", 8, duration, {"ACCEPT": accept})
     finally:
-        _stop(single)
+        stop(single, timeout=30)
     deployed = _start(
         [sys.executable, "-m", "server.cli", "deploy", "--data", str(data), "--port", str(tier)], tier, "/readyz"
     )
@@ -122,7 +122,7 @@ def _tier(data: Path, duration: float) -> dict[tuple[str, str, str], dict[str, f
                 out[(label, fmt, "tier, cold")] = _wrk(url, "wrk_get_cold.lua", 8, duration, {"ACCEPT": accept})
                 out[(label, fmt, "tier, cache")] = _wrk(url, "wrk_get.lua", 8, duration, {"ACCEPT": accept})
     finally:
-        _stop(deployed)
+        stop(deployed, timeout=30)
     return out
 
 

@@ -68,10 +68,6 @@ def _start(cmd: list[str], port: int, ready: str) -> subprocess.Popen:
     return proc
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    stop(proc, timeout=30)
-
-
 def _get_ms(port: int, path: str, source: str = "127.0.0.1", accept: str = "text/html") -> tuple[int, float]:
     started = time.monotonic()
     with socket.create_connection(("127.0.0.1", port), timeout=30, source_address=(source, 0)) as s:
@@ -205,8 +201,8 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
                 out["attack"], out["heavy"] = _attack(tier_port)
                 out["pss_after_attack"] = _tree_memory_mb(tier.pid)[1]
         finally:
-            _stop(tier)
-            _stop(oxigraph)
+            stop(tier, timeout=30)
+            stop(oxigraph, timeout=30)
     # a query one side did not answer within a run (at 100x, some take longer than the run) has no ratio
     answered = [r for r in out["rows"].values() if not any(math.isnan(v) for v in r.values())]
     out["unanswered"] = len(out["rows"]) - len(answered)

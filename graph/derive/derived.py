@@ -77,7 +77,6 @@ class Deriver:
         self.iris = iris
         self.graph = Graph()
         self.withdrawn: dict[str, dt.date] = {}  # ISO code -> the day its withdrawal takes effect
-        self.first_due: dict[URIRef, dict[str, dt.date]] = {}  # norm -> ISO code -> its first due date
 
     def method(self, key: str, label: str, comment: str, **params: object) -> URIRef:
         m = self.iris.method(key)
@@ -219,6 +218,7 @@ class Deriver:
             "The Convention's entry into force (as the booklet states it) plus the duration the time limit states.",
         )
         spans = self.plan_spans(convention.toPython() if convention is not None else None)
+        first_due: dict[URIRef, dict[str, dt.date]] = {}  # norm -> ISO code -> its first due date
         for deadline in sorted(self.asserted.subjects(RDF.type, CCM.RelativeDeadline)):
             duration = self.asserted.value(deadline, TIME.hasXSDDuration)
             anchor = last_segment(self.asserted.value(deadline, CCM.anchorEvent) or "")
@@ -244,10 +244,12 @@ class Deriver:
                     if code in self.withdrawn and due >= self.withdrawn[code]:
                         continue
                     self._due(deadline, code, due, by_state, [], only)
-                    self.first_due.setdefault(owner, {}).setdefault(code, due)
-        self.recurring_due_dates(entry_into_force)
+                    first_due.setdefault(owner, {}).setdefault(code, due)
+        self.recurring_due_dates(first_due, entry_into_force)
 
-    def recurring_due_dates(self, entry_into_force: dict[str, dt.date]) -> None:
+    def recurring_due_dates(
+        self, first_due: dict[URIRef, dict[str, dt.date]], entry_into_force: dict[str, dt.date]
+    ) -> None:
         """A limit that comes round every year on a day ('not later than 30 April of each year', Article
         7(2)) is due on that day each year, for each State, from the first such day after the limit of what
         it updates (the initial report, 180 days after entry into force: Article 7(1)) until the State
@@ -273,7 +275,7 @@ class Deriver:
                 continue
             month, dom = (int(x) for x in str(day).lstrip("-").split("-"))
             only = self._only_if(owner)
-            for code, after in sorted(self.first_due.get(updated, {}).items()):
+            for code, after in sorted(first_due.get(updated, {}).items()):
                 year = after.year if dt.date(after.year, month, dom) > after else after.year + 1
                 for y in range(year, horizon + 1):
                     due = dt.date(y, month, dom)
@@ -408,7 +410,6 @@ class Deriver:
             "the meeting's first day, under each rule.",
         )
         dates = self.treaty_dates(entry_into_force)
-        signed, consented = dates.signed, dates.consented
         for figure in sorted(asserted.subjects(RDF.type, CCM.Figure)):
             unit = str(asserted.value(figure, SDO.unitText) or "")
             paragraph = asserted.value(None, CCM.statesFigure, figure)
@@ -425,12 +426,13 @@ class Deriver:
             day = self._spoken_of(declaration)
             if counts is None or day is None:
                 continue
-            gone = {code for code, when in self.withdrawn.items() if when <= day}
-            if counts == "signed":
-                deposit = eif = {code for code, when in signed.items() if when <= day} - gone
+            if counts == "signed":  # every State that had signed, whether or not it has consented since
+                gone = {code for code, when in dates.withdrawn.items() if when <= day}
+                deposit = eif = {code for code, when in dates.signed.items() if when <= day} - gone
             else:
-                deposit = {code for code, when in consented.items() if when <= day} - gone
-                eif = {code for code, when in entry_into_force.items() if when <= day} - gone
+                bound = dates.consented.keys() | dates.in_force.keys()
+                deposit = {code for code in bound if dates.held(code, day, "deposit") == "State Party"}
+                eif = {code for code in bound if dates.held(code, day, "entry-into-force") == "State Party"}
             number = int(asserted.value(figure, SDO.value).toPython())
             label = f"{said}: checked against the depositary's dates"
             self._claim(

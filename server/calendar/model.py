@@ -38,11 +38,14 @@ SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?requires ?article ?
   OPTIONAL { ?owner ccm:inPlan/ccm:title ?plan }
 }"""
 )
-# what a due date holds only for: a situation, or a group of States
+# what a due date holds only for: a situation the State may be in, or a group of States
 _ONLY_IF = (
     sparql_prefixes("ccm", "rdfs")
     + """
-SELECT ?due ?label WHERE { ?due a ccm:DueDate ; ccm:onlyIf ?c . ?c rdfs:label ?label }"""
+SELECT ?due ?label ?situation WHERE {
+  ?due a ccm:DueDate ; ccm:onlyIf ?c . ?c rdfs:label ?label .
+  OPTIONAL { ?c a ccm:Situation BIND(true AS ?situation) }
+}"""
 )
 ACTION_KINDS = {
     "Signature": "signature",
@@ -72,7 +75,8 @@ class Due:
     owner_label: str
     group: str  # "Article 7", "Lausanne Action Plan"...
     requires: str = ""  # what is due, read from the owner's words: "destroy ... all cluster munitions ..."
-    only_if: list[str] = field(default_factory=list)  # "holds stockpiled cluster munitions", "new States Parties"
+    # (label, whether it is a situation): ("holds stockpiled cluster munitions", True), ("New States Parties", False)
+    only_if: list[tuple[str, bool]] = field(default_factory=list)
 
     @property
     def what(self) -> str:
@@ -82,9 +86,7 @@ class Due:
     @property
     def condition(self) -> str:
         """'if it holds stockpiled cluster munitions'; for a group of States, 'for new States Parties'."""
-        situations = ("holds", "has")
-        parts = [f"if it {c}" if c.split()[0] in situations else f"for {_group(c)}" for c in self.only_if]
-        return "; ".join(parts)
+        return "; ".join(f"if it {c}" if situation else f"for {_group(c)}" for c, situation in self.only_if)
 
 
 @dataclass
@@ -169,9 +171,9 @@ def _load(version: str) -> dict[str, StateCalendar]:
             seen.add((iri, row["action"].value))
             kind = term_name(row["kind"].value)
             cal.actions.append(TreatyAction(kind, dt.date.fromisoformat(row["date"].value), row["action"].value))
-    only_if: dict[str, list[str]] = {}
+    only_if: dict[str, list[tuple[str, bool]]] = {}
     for row in data.store.query(_ONLY_IF, use_default_graph_as_union=True):
-        only_if.setdefault(row["due"].value, []).append(row["label"].value)
+        only_if.setdefault(row["due"].value, []).append((row["label"].value, row["situation"] is not None))
     dues: set[str] = set()
     for row in data.store.query(_DUE, use_default_graph_as_union=True):
         cal = states.get(row["state"].value)

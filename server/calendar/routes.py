@@ -192,8 +192,8 @@ def map_csv() -> Response:
 # how a State Party is counted: from its deposit (as the Cluster Munition Monitor counts) or from the date
 # the Convention enters into force for it (Article 17); only the second has a "consented, not yet in force"
 RULES = {
-    "entry-into-force": ["State Party", "consented, not yet in force", "signatory", "withdrawn"],
-    "deposit": ["State Party", "signatory", "withdrawn"],
+    "entry-into-force": STATUSES,
+    "deposit": [s for s in STATUSES if s != "consented, not yet in force"],
 }
 
 
