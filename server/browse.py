@@ -48,7 +48,7 @@ LISTS = {
         """
         SELECT ?item ?label ?group ?order WHERE {
           ?item a ?kind ; rdfs:label ?label ; ccm:statedIn/rdfs:label ?order .
-          FILTER(?kind IN (ccm:Duty, ccm:Prohibition, ccm:Permission, ccm:ConstitutiveRule))
+          FILTER(?kind IN (ccm:Duty, ccm:Prohibition, ccm:Permission, ccm:Recommendation, ccm:ConstitutiveRule))
           ?kind rdfs:label ?group } ORDER BY ?group""",
     ),
     "indicators": (

@@ -13,6 +13,7 @@ _KIND_CLASS = {
     "duty": CCM.Duty,
     "prohibition": CCM.Prohibition,
     "permission": CCM.Permission,
+    "recommendation": CCM.Recommendation,
     "rule": CCM.ConstitutiveRule,
 }
 _PROVISION_CLASS = [CCM.Article, CCM.Paragraph, CCM.SubParagraph, CCM.Clause]  # by depth

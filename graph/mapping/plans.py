@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
-from ..parse.records import Action, IntroParagraph, Section
+from ..parse.commitments import measured
+from ..parse.records import Action, Commitment, IntroParagraph, Section
 from ..parse.requirements import requirement
 from ..sources.text import iso_date, title_case
 from ..vocab import CCM
@@ -50,6 +51,11 @@ def map_plans(m: Mapper) -> None:
         m.add(s, CCM.text, Literal(ind.text, lang="en"))
         m.add(s, CCM.indicatorOf, m.iris.action("lap", ind.action))
         m.add(s, CCM.indicatorNumber, Literal(ind.index))
+        action = next(a for a in lap.actions if a.number == ind.action)
+        if unit := measured(action, ind.text):
+            c = m.iris.commitment(m.iris.action("lap", ind.action), unit.index)
+            m.add(s, CCM.measures, c)
+            m.add(c, CCM.profile, m.keyword("commitment-profile", "has-an-indicator"))
 
 
 def _section(m: Mapper, sec: Section, plan: URIRef) -> None:
@@ -96,8 +102,10 @@ def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None
     m.add(s, CCM.theme, m.theme_of(section.title))
     for theme in a.themes:  # what its commitment names besides its section ("risk reduction education")
         m.add(s, CCM.namesTheme, m.iris.theme(theme))
-    if a.strength:
-        m.add(s, CCM.strength, m.keyword("strengths", a.strength))
+    if a.commitments:  # what the action is: its first commitment
+        m.add(s, CCM.strength, m.keyword("strengths", a.commitments[0].strength))
+    if a.chapeau_verb:
+        m.add(s, CCM.chapeauVerb, m.keyword("chapeau-verbs", a.chapeau_verb.replace(" ", "-")))
     if a.table_text and a.table_span:  # the indicator table words the action differently
         m.add(s, CCM.tableWording, Literal(a.table_text, lang="en"))
     for label in a.addressees:
@@ -109,3 +117,43 @@ def _action(m: Mapper, a: Action, plan: URIRef, sections: list[Section]) -> None
         m.add(s, CCM.citesDocument, m.un_document(symbol, a.spans[0]))
     m.cite(s, a.refs)
     m.deadlines(s, a.deadlines)
+    theme = m.theme_of(section.title)
+    for c in a.commitments:
+        _commitment(m, a, c, s, theme)
+
+
+def _commitment(m: Mapper, a: Action, c: Commitment, action: URIRef, theme: URIRef | None) -> None:
+    s = m.iris.commitment(action, c.index)
+    mark = "#" if c.plan == "vap" else ""
+    m.entity(
+        s, CCM.Commitment, f"{PLAN_NAME[c.plan]} Action Plan, Action {mark}{c.action}, commitment {c.index}", *c.spans
+    )
+    m.add(s, CCM.commitmentOf, action)
+    m.add(s, CCM.order, Literal(c.index))
+    m.add(s, CCM.text, Literal(c.text, lang="en"))
+    if what := requirement(c.text):
+        m.add(s, CCM.requires, Literal(what, lang="en"))
+    m.add(s, CCM.strength, m.keyword("strengths", c.strength))
+    m.add(s, CCM.forceWords, Literal(c.force))
+    for words in dict.fromkeys(c.qualifiers):
+        m.add(s, CCM.qualifiedBy, Literal(words))
+    for label in c.addressees:  # a commitment's own subject is read from its words, a chapeau's from the chapeau
+        m.add(s, CCM.addressee, m.category(label, *(c.spans if c.own_subject else ())))
+    m.add(s, CCM.theme, theme)
+    for t in c.themes:
+        m.add(s, CCM.namesTheme, m.iris.theme(t))
+    m.cite(s, c.refs)
+    for symbol in c.symbols:
+        m.add(s, CCM.citesDocument, m.un_document(symbol, c.spans[0]))
+    for d in c.deadlines:  # the action's own time limit, not a second one
+        m.add(s, CCM.statesDeadline, m.iris.deadline(action, a.deadlines.index(d) + 1))
+    for words in dict.fromkeys(c.measurable):
+        m.add(s, CCM.measurableBy, Literal(words))
+    features = {
+        "names-whom-it-binds": c.own_subject,
+        "has-a-deadline": bool(c.deadlines),
+        "has-measurable-wording": bool(c.measurable),
+    }
+    for key, present in features.items():
+        if present:
+            m.add(s, CCM.profile, m.keyword("commitment-profile", key))

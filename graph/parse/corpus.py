@@ -65,17 +65,21 @@ def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
 
 
 def _read_commitments(corpus: Corpus) -> None:
-    """Each action's strength, and the themes its commitment names besides its section's."""
+    """Each action's commitments and its chapeau's verb, and the themes they name besides the section's."""
     sections = {s.title for plan in (corpus.vap, corpus.lap) for s in plan.sections}
     labels: dict[str, list[str]] = {}
     for group in {id(g): g for g in corpus.themes.values()}.values():
         if any(label in sections for label in group.labels):  # the plans' themes, not the report's topics
             labels[group.label] = [label for label in group.labels if label in sections]
+    verbs = commitments.imperative_verbs(corpus.vap.actions + corpus.lap.actions)
     for plan in (corpus.vap, corpus.lap):
         titles = {s.key: s.title for s in plan.sections}
         for action in plan.actions:
-            action.strength = commitments.strength(action)
+            action.chapeau_verb = commitments.chapeau_verb(action.chapeau)
+            action.commitments = commitments.read(action, corpus.sources, verbs)
             own = corpus.themes[titles[action.section]].label
+            for unit in action.commitments:
+                unit.themes = [t for t in commitments.themes_named(unit.text, labels) if t != own]
             first = re.split(r"(?<=[.;])\s+", action.text)[0]
             action.themes = [t for t in commitments.themes_named(first, labels) if t != own]
 

@@ -163,8 +163,8 @@ _NOTHING_AUTHORISES = re.compile(r"^Nothing\s+in\s+paragraph\s+(\d+)\s+of\s+this
 _UPDATED = re.compile(r"\bprovided\s+in\s+accordance\s+with\s+paragraph\s+(\d+)\s+of\s+this\s+Article\b.*\bupdated\b")
 _RENEWED = re.compile(r"\brenewed\b")
 
+_IN_A_POSITION = re.compile(r"\bin\s+a\s+position\s+to\s+do\s+so\b")
 _STRENGTH = [
-    ("encouraged", re.compile(r"^is\s+(?:strongly\s+)?encouraged\b")),
     ("recommended", re.compile(r"^should\b")),
     ("best-efforts", re.compile(r"\b(?:make\s+(?:every|its\s+best)\s+efforts?|[Ss]trive|all\s+feasible\s+steps)\b")),
 ]
@@ -309,6 +309,10 @@ def _read_clause(r: RawStatement, clause: str, antecedent: str | None, done: lis
         # "assess the request and decide ...": the request another statement of the article permits
         if not regulated and re.search(r"\bthe\s+request\b", predicate) and (found := _introducer("request", r, done)):
             regulated.append(found.key)
+    if modal and "encouraged" in modal.group():  # "is strongly encouraged to provide": binds nobody
+        kind, strength = "recommendation", "recommended"
+    elif kind == "duty" and strength == "firm" and any(_IN_A_POSITION.search(b) for b in bearers):
+        strength = "qualified"  # "Each State Party in a position to do so shall provide": capacity decides
     norm = Norm(
         r.path,
         0,

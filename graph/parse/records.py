@@ -100,7 +100,7 @@ class Norm:
 
     provision: tuple[str, ...]
     index: int
-    kind: str  # duty | prohibition | permission | rule
+    kind: str  # duty | prohibition | permission | recommendation | rule
     bearers: list[str]  # actor category labels, as normalised by actors.category_label
     text: str
     span: Span
@@ -108,7 +108,7 @@ class Norm:
     conditions: list[Condition] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     beneficiaries: list[str] = field(default_factory=list)
-    strength: str | None = None  # firm | best-efforts | recommended | encouraged
+    strength: str | None = None  # firm | qualified | best-efforts | recommended
     rule_kind: str | None = None  # for a rule: definition | scope | entry-into-force | legal-effect | ...
     reporting: bool = False
     reporting_period: str | None = None
@@ -150,6 +150,28 @@ class ActionItem:
 
 
 @dataclass
+class Commitment:
+    """One commitment of an action, at the grain of its wording: a sentence, or the part of a sentence
+    that carries a force of its own ("..., as well as encourage their participation ...")."""
+
+    plan: str
+    action: int
+    index: int  # 1.. in reading order within the action
+    text: str
+    spans: list[Span]  # the same words in every printing of the action
+    strength: str  # firm | qualified | best-efforts | recommended | encouraging
+    addressees: list[str]  # the actor categories it binds: its own subject's, else the chapeau's
+    force: str  # the words that set its force: "should", "will seek to", "Endeavour to", ...
+    own_subject: bool = False  # it names whom it binds ("They will report", "the President will")
+    qualifiers: list[str] = field(default_factory=list)  # "where possible", "as appropriate", ...
+    deadlines: list[Deadline] = field(default_factory=list)  # those of its action's that its words state
+    refs: list[ArticleRef] = field(default_factory=list)
+    symbols: list[str] = field(default_factory=list)
+    measurable: list[str] = field(default_factory=list)  # the words that make it checkable: a number, a date
+    themes: list[str] = field(default_factory=list)  # themes it names in its own words
+
+
+@dataclass
 class Action:
     plan: str
     number: int
@@ -164,8 +186,9 @@ class Action:
     items: list[ActionItem] = field(default_factory=list)
     footnotes: list[str] = field(default_factory=list)
     symbols: list[str] = field(default_factory=list)
-    strength: str | None = None  # firm | qualified | best-efforts | recommended | encouraging
-    themes: list[str] = field(default_factory=list)  # themes its commitment names, beside its section's
+    chapeau_verb: str | None = None  # the chapeau's own verb: "will", "will seek to", "should"
+    commitments: list[Commitment] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)  # themes its commitments name, beside its section's
     table_text: str | None = None  # the indicator table's wording, where it differs from the plan's
     table_span: Span | None = None
 

@@ -101,7 +101,7 @@ def find_deadlines(text: str, span: Span) -> list[Deadline]:
         if group := _FOR_GROUP.search(said):  # "within two years of entry into force for new States Parties"
             kw["applies_to"] = group.group(1)[0].upper() + group.group(1)[1:]
         deadline = Deadline(text=said, span=span, **kw)  # type: ignore[arg-type]
-        if not any(_same_limit(deadline, d) for d in found):  # a limit restated is one limit
+        if not any(same_limit(deadline, d) for d in found):  # a limit restated is one limit
             found.append(deadline)
 
     for m in _YEARLY_DATE.finditer(text):
@@ -170,7 +170,8 @@ def _slug(phrase: str) -> str:
     return re.sub(r"\W+", "-", phrase.lower()).strip("-")
 
 
-def _same_limit(a: Deadline, b: Deadline) -> bool:
+def same_limit(a: Deadline, b: Deadline) -> bool:
+    """Two statements of one time limit: the same kind, length, event, meeting and date."""
     return (a.kind, a.duration, a.anchor, a.meeting, a.year, a.month_day, a.paragraph) == (
         b.kind,
         b.duration,

@@ -35,6 +35,9 @@ def rows(asserted: Graph, ontology: Graph) -> list[tuple[str, str, str, str, str
         classes = [c for c in asserted.objects(s, RDF.type) if term_name(c)]
         cls = max(classes, key=lambda c: depth[c], default=None)
         texts = " ".join(str(t) for p in _TEXTS for t in asserted.objects(s, p))
+        action = asserted.value(s, CCM.commitmentOf)
+        if action is not None and texts == str(asserted.value(action, CCM.text)):
+            continue  # an action's only commitment: the action is the hit
         words = str(s).rsplit("/id/", 1)[-1].replace("/", " ").replace("-", " ")
         # what people call it besides: a state's other names ("Laos"), an action's theme ("victim assistance")
         for code in asserted.objects(s, CCM.iso3166):

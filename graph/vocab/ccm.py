@@ -29,6 +29,7 @@ class CCM(DefinedNamespace):
     CalendarDeadline: URIRef  # A limit stated as a year or date: 'in 2011'.
     CivilSocietyOrganisation: URIRef  # A non-governmental organisation or coalition.
     Clause: URIRef  # A roman-numbered clause (i, ii, iii ...) of a sub-paragraph of the Convention.
+    Commitment: URIRef  # One commitment of an action plan's action, at the grain of its wording: a sentence of the action, or the part of a sentence that carries a force of its own (Lausanne 36: 'Strengthen the inclusion ...
     Condition: URIRef  # What a norm or rule depends on, as its own statement: 'If a State Party believes that it will be unable ...', 'in a position to do so', 'under its jurisdiction or control', 'unless a majority ...', 'by a majority of votes of States Parties present and voting'.
     ConsentToBeBound: URIRef  # The deposit of a State's instrument of ratification, acceptance, approval or accession (Articles 16 and 17); its date is the deposit's.
     ConstitutiveRule: URIRef  # A statement that binds nobody but says what the treaty is or does: a definition, its scope, an entry into force, the legal effect of a withdrawal, the majority that adopts an amendment, a final clause (signature, reservations, depositary, authentic texts).
@@ -79,6 +80,7 @@ class CCM(DefinedNamespace):
     Provision: URIRef  # A subdivision of the Convention: an article, a numbered paragraph, a lettered sub-paragraph or a roman-numbered clause.
     ProvisionalApplication: URIRef  # A State's declaration that it applies Article 1 provisionally pending entry into force for it (Article 18).
     Ratification: URIRef  # Consent to be bound by a signatory, by an instrument of ratification.
+    Recommendation: URIRef  # What the Convention urges without requiring: Article 4(4)(a), 'the former State Party is strongly encouraged to provide ...
     RecurringDeadline: URIRef  # A limit that comes back every period: 'annually', 'not later than 30 April of each year'.
     RelativeDeadline: URIRef  # A duration counted from an event: 'not later than eight years after the entry into force of this Convention for that State Party'.
     ReportParagraph: URIRef  # A numbered paragraph of a meeting report.
@@ -106,7 +108,7 @@ class CCM(DefinedNamespace):
     actionDate: URIRef  # The date of a treaty action as the depositary lists it (signature, deposit of an instrument, notification).
     actionNumber: URIRef  # The number of an action in its plan ('Action #12', 'Action 12').
     actionOn: URIRef  # The treaty a treaty action concerns.
-    addressee: URIRef  # The actor category an action is addressed to, from the chapeau above it ('States Parties with cluster munition stockpiles will:').
+    addressee: URIRef  # The actor category an action or a commitment is addressed to: a commitment's own subject where it names one ('the President will assist'), else the chapeau above the action ('States Parties with cluster munition stockpiles will:').
     addresseeAfter: URIRef  # Whom the later action addresses.
     addresseeBefore: URIRef  # Whom the earlier action addresses.
     addresseeChange: URIRef  # Whether the later action addresses the same actors as the earlier (unchanged) or others (changed).
@@ -123,11 +125,13 @@ class CCM(DefinedNamespace):
     beforeExpiryOf: URIRef  # The time limit a 'prior to the expiry of the time period referred to in paragraph 1' limit falls before.
     beneficiary: URIRef  # Who a norm's act is for: the cluster munition victims of Article 5, the affected States Parties assistance goes to.
     chapeau: URIRef  # The sentence introducing a run of actions, naming whom they address.
+    chapeauVerb: URIRef  # The verb of the chapeau above an action, which its commitments take their force from unless they have a modal of their own: 'will', 'will seek to' or 'should'.
     citedBy: URIRef  # A text that refers to this provision (inverse of cites).
     cites: URIRef  # A provision of the Convention this text refers to ('in accordance with Article 5, paragraph 2').
     citesDocument: URIRef  # A UN document this text cites by its symbol.
     claimOf: URIRef  # What the claim checks: a figure a declaration states, or the participation status of a meeting report's list of participating States (the claim prov:wasDerivedFrom the meeting).
     claimedCount: URIRef  # The number of States the document states.
+    commitmentOf: URIRef  # The action a commitment is part of.
     concerns: URIRef  # A document, plan, declaration, meeting or person a decision is about ('designate His Excellency Dr.
     conditionKind: URIRef  # What kind of condition: capacity, jurisdiction, circumstance, temporal, qualifier, conformity, voting rule or proviso.
     continues: URIRef  # An earlier action this action carries on (from a lineage, derived by text similarity).
@@ -157,6 +161,8 @@ class CCM(DefinedNamespace):
     followsFrom: URIRef  # The treaty action a computed date counts from (a consent, a withdrawal).
     footnote: URIRef  # The text of a footnote whose mark the resource's text carries.
     forState: URIRef  # The State Party the due date is for.
+    forceWords: URIRef  # The words a commitment's force is read from: its own modal ('should', 'will'), a best-efforts or encouraging verb ('Endeavour to', 'encourage'), or, where it has none, its chapeau's verb.
+    hasCommitment: URIRef  # A commitment of this action, in reading order by ccm:order (inverse of commitment of).
     hasCondition: URIRef  # A condition this statement or decision holds on.
     hasDeadline: URIRef  # A time limit this obligation or action states.
     hasException: URIRef  # A norm that overrides this one (inverse of exception to).
@@ -179,8 +185,11 @@ class CCM(DefinedNamespace):
     limitsException: URIRef  # An exception this norm narrows back ('Nothing in paragraph 3 of this Article shall authorise a State Party: ...
     lineageRelation: URIRef  # How the later commitment stands to the earlier: same, narrower, broader, merged (one of two or more predecessors) or strengthened.
     mandate: URIRef  # A task of the unit's mandate.
+    measurableBy: URIRef  # Words of a commitment that make it checkable: a number, a year, a named meeting or a quoted title ('2022', 'two consecutive years', 'Eleventh Meeting of States Parties').
+    measuredBy: URIRef  # An indicator that measures this commitment (inverse of measures).
+    measures: URIRef  # The commitment of its action an indicator measures: the only one, or, in an action of several, the one whose words it shares most.
     meetingNumber: URIRef  # The ordinal of a Meeting of States Parties or Review Conference (11 for the Eleventh).
-    namesTheme: URIRef  # A theme an action's commitment (its first sentence) names in its own words, besides the theme of the section it is printed in: Vientiane action 17, in the clearance section, 'Develop and provide risk reduction education programmes' names risk education.
+    namesTheme: URIRef  # A theme a commitment, or an action's first sentence, names in its own words, besides the theme of the section it is printed in: Vientiane action 17, in the clearance section, 'Develop and provide risk reduction education programmes' names risk education.
     number: URIRef  # The number or letter a document part carries in its document ('4', 'a', 'ii').
     ofDeadline: URIRef  # The time limit this due date computes.
     officeAt: URIRef  # The meeting the office belongs to.
@@ -197,8 +206,10 @@ class CCM(DefinedNamespace):
     position: URIRef  # The position a person held as the document states it ('Deputy Secretary-General of the United Nations').
     predecessor: URIRef  # The earlier action of a lineage.
     president: URIRef  # The person who presided over the meeting.
+    profile: URIRef  # What a commitment has that makes it checkable: it names whom it binds, has a deadline, has an indicator, has measurable wording (a number, a year, a named meeting or document).
     provisional: URIRef  # True for a figure the text prints in square brackets ('the [46] States that have ratified it'): a placeholder its drafters meant to confirm.
     provisionalScope: URIRef  # The provision a State applies provisionally, pending the Convention's entry into force for it (Article 18), as its notification names it: Switzerland, Article 1(1)(a).
+    qualifiedBy: URIRef  # Words that make part of what a commitment asks conditional or partial, and so make a firm commitment qualified: 'where possible', 'as appropriate', 'when in a position to do so', 'as national and international resources become available'.
     qualifier: URIRef  # How exact the figure is said to be ('nearly', 'more than').
     recipient: URIRef  # Who receives what a norm's bearer submits, reports, notifies, transmits or presents ('report to the Secretary-General of the United Nations').
     recordedIn: URIRef  # The report paragraph that records a decision.
@@ -221,9 +232,10 @@ class CCM(DefinedNamespace):
     spokeAt: URIRef  # A meeting at which the person delivered a message.
     statedIn: URIRef  # The provision of the Convention that states this statement.
     states: URIRef  # A statement this provision makes (inverse of stated in).
+    statesDeadline: URIRef  # A time limit of its action that this commitment's own words state.
     statesFigure: URIRef  # A figure this paragraph states.
     statusOf: URIRef  # The State whose status the interval gives.
-    strength: URIRef  # How strongly a norm or action binds its bearer, from its wording: firm ('shall', 'will', 'undertakes'), best efforts ('make every effort', 'strive', 'seek to', 'endeavour'), recommended ('should'), encouraged ('is strongly encouraged', 'encourage').
+    strength: URIRef  # How strongly a norm or commitment binds its bearer, from its own wording: firm ('shall', 'will', 'undertakes'), qualified (firm, with 'where possible', 'as appropriate', 'in a position to do so' making part of it conditional), best efforts ('make every effort', 'strive', 'seek to', 'endeavour'), recommended ('should', 'is strongly encouraged to'), encouraging (it only encourages, urges or invites others).
     strengthAfter: URIRef  # How firmly the later action binds.
     strengthBefore: URIRef  # How firmly the earlier action binds.
     strengthChange: URIRef  # Whether the later action binds more firmly than the earlier (stronger), less (weaker) or the same (unchanged).
@@ -263,6 +275,7 @@ class CCMNodes:
     CalendarDeadline = ox.NamedNode(NAMESPACE + "CalendarDeadline")
     CivilSocietyOrganisation = ox.NamedNode(NAMESPACE + "CivilSocietyOrganisation")
     Clause = ox.NamedNode(NAMESPACE + "Clause")
+    Commitment = ox.NamedNode(NAMESPACE + "Commitment")
     Condition = ox.NamedNode(NAMESPACE + "Condition")
     ConsentToBeBound = ox.NamedNode(NAMESPACE + "ConsentToBeBound")
     ConstitutiveRule = ox.NamedNode(NAMESPACE + "ConstitutiveRule")
@@ -313,6 +326,7 @@ class CCMNodes:
     Provision = ox.NamedNode(NAMESPACE + "Provision")
     ProvisionalApplication = ox.NamedNode(NAMESPACE + "ProvisionalApplication")
     Ratification = ox.NamedNode(NAMESPACE + "Ratification")
+    Recommendation = ox.NamedNode(NAMESPACE + "Recommendation")
     RecurringDeadline = ox.NamedNode(NAMESPACE + "RecurringDeadline")
     RelativeDeadline = ox.NamedNode(NAMESPACE + "RelativeDeadline")
     ReportParagraph = ox.NamedNode(NAMESPACE + "ReportParagraph")
@@ -357,11 +371,13 @@ class CCMNodes:
     beforeExpiryOf = ox.NamedNode(NAMESPACE + "beforeExpiryOf")
     beneficiary = ox.NamedNode(NAMESPACE + "beneficiary")
     chapeau = ox.NamedNode(NAMESPACE + "chapeau")
+    chapeauVerb = ox.NamedNode(NAMESPACE + "chapeauVerb")
     citedBy = ox.NamedNode(NAMESPACE + "citedBy")
     cites = ox.NamedNode(NAMESPACE + "cites")
     citesDocument = ox.NamedNode(NAMESPACE + "citesDocument")
     claimOf = ox.NamedNode(NAMESPACE + "claimOf")
     claimedCount = ox.NamedNode(NAMESPACE + "claimedCount")
+    commitmentOf = ox.NamedNode(NAMESPACE + "commitmentOf")
     concerns = ox.NamedNode(NAMESPACE + "concerns")
     conditionKind = ox.NamedNode(NAMESPACE + "conditionKind")
     continues = ox.NamedNode(NAMESPACE + "continues")
@@ -391,6 +407,8 @@ class CCMNodes:
     followsFrom = ox.NamedNode(NAMESPACE + "followsFrom")
     footnote = ox.NamedNode(NAMESPACE + "footnote")
     forState = ox.NamedNode(NAMESPACE + "forState")
+    forceWords = ox.NamedNode(NAMESPACE + "forceWords")
+    hasCommitment = ox.NamedNode(NAMESPACE + "hasCommitment")
     hasCondition = ox.NamedNode(NAMESPACE + "hasCondition")
     hasDeadline = ox.NamedNode(NAMESPACE + "hasDeadline")
     hasException = ox.NamedNode(NAMESPACE + "hasException")
@@ -413,6 +431,9 @@ class CCMNodes:
     limitsException = ox.NamedNode(NAMESPACE + "limitsException")
     lineageRelation = ox.NamedNode(NAMESPACE + "lineageRelation")
     mandate = ox.NamedNode(NAMESPACE + "mandate")
+    measurableBy = ox.NamedNode(NAMESPACE + "measurableBy")
+    measuredBy = ox.NamedNode(NAMESPACE + "measuredBy")
+    measures = ox.NamedNode(NAMESPACE + "measures")
     meetingNumber = ox.NamedNode(NAMESPACE + "meetingNumber")
     namesTheme = ox.NamedNode(NAMESPACE + "namesTheme")
     number = ox.NamedNode(NAMESPACE + "number")
@@ -431,8 +452,10 @@ class CCMNodes:
     position = ox.NamedNode(NAMESPACE + "position")
     predecessor = ox.NamedNode(NAMESPACE + "predecessor")
     president = ox.NamedNode(NAMESPACE + "president")
+    profile = ox.NamedNode(NAMESPACE + "profile")
     provisional = ox.NamedNode(NAMESPACE + "provisional")
     provisionalScope = ox.NamedNode(NAMESPACE + "provisionalScope")
+    qualifiedBy = ox.NamedNode(NAMESPACE + "qualifiedBy")
     qualifier = ox.NamedNode(NAMESPACE + "qualifier")
     recipient = ox.NamedNode(NAMESPACE + "recipient")
     recordedIn = ox.NamedNode(NAMESPACE + "recordedIn")
@@ -455,6 +478,7 @@ class CCMNodes:
     spokeAt = ox.NamedNode(NAMESPACE + "spokeAt")
     statedIn = ox.NamedNode(NAMESPACE + "statedIn")
     states = ox.NamedNode(NAMESPACE + "states")
+    statesDeadline = ox.NamedNode(NAMESPACE + "statesDeadline")
     statesFigure = ox.NamedNode(NAMESPACE + "statesFigure")
     statusOf = ox.NamedNode(NAMESPACE + "statusOf")
     strength = ox.NamedNode(NAMESPACE + "strength")

@@ -114,6 +114,9 @@ class Iris:
     def action(self, plan: str, n: int) -> URIRef:
         return self._id(plan, "action", n)
 
+    def commitment(self, action: URIRef, n: int) -> URIRef:
+        return URIRef(f"{action}/commitment/{n}")
+
     def item(self, owner: URIRef, label: str) -> URIRef:
         return URIRef(f"{owner}/item/{label.lower()}")
 

@@ -204,7 +204,7 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
 
 
 # the kinds of statement a provision makes, in the order a reader of the article wants them
-_KINDS = ("Duty", "Prohibition", "Permission", "ConstitutiveRule")
+_KINDS = ("Duty", "Prohibition", "Permission", "Recommendation", "ConstitutiveRule")
 
 
 def _statements_in(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:

@@ -187,11 +187,16 @@ def test_addressees_come_from_the_chapeaux(kg, iris):
     # 001 line "States Parties in a position to do so should undertake the following:" before Action#37-#42,
     # and "States Parties in a position to do so will:" before Action #57
     in_position = iris.category("States Parties in a position to do so")
-    addressed = {int(str(a).rsplit("/", 1)[1]) for a in kg.subjects(CCM.addressee, in_position) if "/vap/" in str(a)}
+    addressed = {
+        int(kg.value(a, CCM.actionNumber))
+        for a in kg.subjects(CCM.addressee, in_position)
+        if "/vap/" in str(a) and (a, RDF.type, CCM.Action) in kg
+    }
     assert addressed == {37, 38, 39, 40, 41, 42, 57}
     # "States Parties with cluster munition stockpiles will:" before actions #8 and #9
     stockpiles = iris.category("States Parties with cluster munition stockpiles")
-    assert {a for a in kg.subjects(CCM.addressee, stockpiles)} == {iris.action("vap", 8), iris.action("vap", 9)}
+    actions = {a for a in kg.subjects(CCM.addressee, stockpiles) if (a, RDF.type, CCM.Action) in kg}
+    assert actions == {iris.action("vap", 8), iris.action("vap", 9)}
     # Lausanne, Victim assistance: "States Parties with cluster munition victims ... and where applicable
     # donor States Parties will:" addresses two categories
     assert len(set(kg.objects(iris.action("lap", 31), CCM.addressee))) == 2
@@ -217,7 +222,7 @@ def test_cited_articles(kg, iris):
     citing = {
         int(str(a).rsplit("/", 1)[1])
         for a in kg.objects(iris.provision(("7",)), CCM.citedBy)
-        if "/vap/action/" in str(a)
+        if "/vap/action/" in str(a) and (a, RDF.type, CCM.Action) in kg
     }
     assert citing == {12, 19, 58, 59, 64}
 

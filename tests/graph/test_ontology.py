@@ -106,8 +106,9 @@ def test_hermit_refuses_a_norm_of_two_kinds(built, tmp_path):
 def test_norm_kinds_are_disjoint_and_none_is_an_obligation():
     g = Graph().parse(ONTOLOGY_FILE)
     disjoint = [set(g.items(g.value(d, OWL.members))) for d in g.subjects(RDF.type, OWL.AllDisjointClasses)]
-    assert {CCM.Duty, CCM.Prohibition, CCM.Permission} in disjoint
-    assert all((k, RDFS.subClassOf, CCM.Norm) in g for k in (CCM.Duty, CCM.Prohibition, CCM.Permission))
+    kinds = (CCM.Duty, CCM.Prohibition, CCM.Permission, CCM.Recommendation)
+    assert set(kinds) in disjoint
+    assert all((k, RDFS.subClassOf, CCM.Norm) in g for k in kinds)
 
 
 def test_alignments_say_only_what_the_other_vocabularies_mean():

@@ -315,9 +315,17 @@ def test_article_pages_list_what_they_lay_down_and_lead_to_the_articles_beside_t
     assert 'rel="next" href="/id/convention/article/5"' in page
     section = re.search(r'<section aria-labelledby="norms-h">(.*?)</section>', page, re.S).group(1)
     shown = dict(re.findall(r'title="ccm:(\w+)">[^<]+</a> <span class="count">\((\d+)\)</span>', section))
-    kinds = {"duty": "Duty", "prohibition": "Prohibition", "permission": "Permission", "rule": "ConstitutiveRule"}
+    kinds = {
+        "duty": "Duty",
+        "prohibition": "Prohibition",
+        "permission": "Permission",
+        "recommendation": "Recommendation",
+        "rule": "ConstitutiveRule",
+    }
     read = Counter(kinds[kind] for provision, _, kind, _ in NORMS if provision.split(".")[0] == "4")
-    assert {k: int(v) for k, v in shown.items()} == dict(read)  # 16 duties, 1 prohibition, 3 permissions, 1 rule
+    assert {k: int(v) for k, v in shown.items()} == dict(
+        read
+    )  # 15 duties, 1 recommendation, 1 prohibition, 3 permissions, 1 rule
 
 
 def test_sources_are_named_in_words_and_each_quote_holds_what_it_sources(server):

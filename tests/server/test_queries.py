@@ -182,8 +182,9 @@ def test_deadlines_changed_since_vientiane(server):
 def test_commitments_that_bind_more_firmly_or_sooner(server):
     found = {(int(r["lausanne"]), int(r["vientiane"])): r for r in rows(server, "33-tightened-commitments")}
     # 001 #38 is in "States Parties in a position to do so should undertake the following" (recommended);
-    # 003 action 40: "States Parties will ... provide sustainable assistance" (firm)
-    assert (found[(40, 38)]["strengthBefore"], found[(40, 38)]["strengthAfter"]) == ("Recommended", "Firm")
+    # 003 action 40: "States Parties will ...: When in a position to do so, provide sustainable assistance"
+    # (firm, qualified by capacity)
+    assert (found[(40, 38)]["strengthBefore"], found[(40, 38)]["strengthAfter"]) == ("Recommended", "Qualified")
     assert all(r["strengthBefore"] != r["strengthAfter"] or r.get("deadline") == "tightened" for r in found.values())
 
 
@@ -260,14 +261,39 @@ def test_extension_procedures(server):
     }  # 3.5, 4.7 "assess ... and decide"
 
 
-def test_actions_that_only_encourage(server):
-    found = rows(server, "28-actions-that-only-encourage")
-    encouraging = {(r["plan"], int(r["number"])) for r in found if r["strength"] == "Encouraging"}
-    assert encouraging == {("Vientiane Action Plan", 3), ("Vientiane Action Plan", 30)}  # "Encourage and ..."
-    assert ("Lausanne Action Plan", 37) in {
-        (r["plan"], int(r["number"])) for r in found if r["strength"] == "Best efforts"
-    }
+def test_commitments_less_than_firm(server):
+    found = rows(server, "28-commitments-less-than-firm")
+    encouraging = {(r["plan"], int(r["number"]), int(r["n"])) for r in found if r["strength"] == "Encouraging"}
+    # 003 Action 26 "..., encourage discussions on challenges ..." and 36 "... as well as encourage their
+    # participation ...": the second part of each only encourages; 001 #3 "Encourage and support" binds as
+    # the support does
+    assert encouraging == {("Lausanne Action Plan", 26, 2), ("Lausanne Action Plan", 36, 2)}
+    best = {(r["plan"], int(r["number"])) for r in found if r["strength"] == "Best efforts"}
+    assert {("Lausanne Action Plan", 37), ("Vientiane Action Plan", 30)} <= best  # "Endeavour to", "will seek to:"
     assert "firm" not in {r["strength"].lower() for r in found}
+
+
+def test_commitments_by_strength_per_plan(server):
+    found = {
+        (r["plan"], r["scale"].split(",")[0], r["value"]): int(r["count"])
+        for r in rows(server, "37-commitments-by-strength-per-plan")
+    }
+    # 001: "will seek to" above #30-#32, "should" above #33-#42; every Lausanne chapeau says "will"
+    assert found[("Vientiane Action Plan", "actions", "Should")] == 10
+    assert found[("Vientiane Action Plan", "actions", "Will seek to")] == 3
+    assert found[("Lausanne Action Plan", "actions", "Will")] == 50
+    # Lausanne 12: "should be included", "should ensure", "should also specify": recommendations under "will"
+    assert found[("Lausanne Action Plan", "commitments", "Recommended")] >= 3
+
+
+def test_lausanne_commitments_without_deadline_or_indicator(server):
+    found = rows(server, "38-lausanne-commitments-without-deadline-or-indicator")
+    pairs = {(int(r["number"]), int(r["n"])) for r in found}
+    # 003 Action 18's two sentences both say "no later than the Eleventh Meeting of States Parties in 2022"
+    assert not {(18, 1), (18, 2)} & pairs
+    # Action 12's second to fourth sentences (what the plan should hold) state no time limit, and the
+    # indicators of Action 12 measure the plan and the reporting
+    assert (12, 2) in pairs
 
 
 def test_decisions_of_the_first_meeting(server):

@@ -2,7 +2,7 @@
 FOLLOWS" to the end of Article 23), read by hand: one row per statement, in the order of the text.
 
 A row is (provision, words the statement holds, kind, bearers). Kind is duty, prohibition,
-permission, or rule (a constitutive provision: a definition, the scope, an entry into force, a
+permission, recommendation, or rule (a constitutive provision: a definition, the scope, an entry into force, a
 legal effect, a voting rule, a final clause; it binds nobody). Bearers are actor-category labels;
 a rule has none. A list whose chapeau's verb each item completes ("undertakes never under any
 circumstances to:", "shall take the following measures", "shall:") is one statement per item; a
@@ -15,7 +15,7 @@ Reading choices, so that a reader can disagree with them precisely:
   whose extension it is (4.5);
 - "shall be invited" / "may be invited" binds who convenes: the Secretary-General (11.2, 12.1, 13.1);
 - "shall not exceed" (3.3, 3.6, 4.5) is a prohibition: a ceiling the bearer must not pass;
-- "is strongly encouraged" (4.4(a)) is a duty of weak strength, not a permission;
+- "is strongly encouraged" (4.4(a)) is a recommendation: it binds nobody, yet permits nothing either;
 - 6.3 and 8.3 hold two norms of different kinds in one sentence ("undertakes to facilitate and
   shall have the right to participate"; "... presented to the requested State Party which shall have
   the right to respond"), and 13.1 a duty of the proposer and one of the Secretary-General;
@@ -74,7 +74,7 @@ NORMS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("4.2.e", "risk reduction education", "duty", (ALL,)),
     ("4.3", "take into account international standards", "duty", (ALL,)),
     ("4.4", "This paragraph shall apply", "rule", ()),
-    ("4.4.a", "strongly encouraged to provide", "duty", ("Former State Party",)),
+    ("4.4.a", "strongly encouraged to provide", "recommendation", ("Former State Party",)),
     ("4.4.b", "Such assistance shall include", "duty", ("Former State Party",)),
     ("4.5", "it may submit a request", "permission", (ALL,)),
     ("4.5", "The requested extension shall not exceed", "prohibition", (ALL,)),
