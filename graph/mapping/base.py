@@ -9,7 +9,7 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF
 
 from ..parse.actors import category_label, state_code
-from ..parse.records import ActionItem, ArticleRef, Condition, Corpus, Deadline, Person
+from ..parse.records import ActionItem, ArticleRef, Condition, Corpus, Deadline, Norm, Person
 from ..sources import Span
 from ..sources.text import roman, slug
 from ..vocab import CCM, PREFIXES, TIME, Iris
@@ -106,6 +106,10 @@ class Mapper:
         self.graph.add((child, CCM.inDocument, document))
         if order is not None:
             self.add(child, CCM.order, Literal(order))
+
+    def statement(self, n: Norm) -> URIRef:
+        """The IRI of one of the Convention's statements: a norm, or a constitutive rule."""
+        return self.iris.rule(n.provision, n.index) if n.kind == "rule" else self.iris.obligation(n.provision, n.index)
 
     def cite(self, s: URIRef, refs: list[ArticleRef]) -> None:
         for ref in refs:

@@ -47,7 +47,7 @@ def map_convention(m: Mapper) -> None:
 def _norms(m: Mapper, norms: list[Norm]) -> None:
     """Every statement of the articles: norms with who, to whom, on what condition and by when;
     constitutive rules; and the links between them."""
-    iri = {n.key: _statement_iri(m, n) for n in norms}
+    iri = {n.key: m.statement(n) for n in norms}
     per_provision: dict[tuple[tuple[str, ...], str], int] = {}
     for n in norms:
         per_provision[n.key[:2]] = per_provision.get(n.key[:2], 0) + 1
@@ -98,15 +98,16 @@ def _norms(m: Mapper, norms: list[Norm]) -> None:
             m.add(s, CCM.renews, iri[key])
         for key in n.regulates:
             m.add(s, CCM.regulates, iri[key])
+        for key in n.caps:
+            m.add(s, CCM.caps, iri[key])
+        for key in n.reports_on:
+            m.add(s, CCM.reportsOn, iri[key])
+        m.cite(s, [r for r in n.refs if (str(r.article), str(r.paragraph)) != n.provision[:2]])
         for key, number in n.extends:
             m.add(s, CCM.extendsDeadline, m.iris.deadline(iri[key], number))
         for key, number in n.before:
             own = next(i for i, d in enumerate(n.deadlines, 1) if d.kind == "before-deadline")
             m.add(m.iris.deadline(s, own), CCM.beforeExpiryOf, m.iris.deadline(iri[key], number))
-
-
-def _statement_iri(m: Mapper, n: Norm) -> URIRef:
-    return m.iris.rule(n.provision, n.index) if n.kind == "rule" else m.iris.obligation(n.provision, n.index)
 
 
 def _provision(m: Mapper, p: Provision, doc: URIRef) -> None:

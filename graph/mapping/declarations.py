@@ -27,6 +27,11 @@ def map_declarations(m: Mapper) -> None:
             m.add(s, CCM.text, Literal(p.text, lang="en"))
             m.add(s, SKOS.note, Literal(p.heading, lang="en") if p.heading else None)
             m.items(s, doc, p.items, f"{label}, paragraph {p.number} ({{}})")
+            for name, span in p.places:
+                m.add(s, CCM.namesPlace, m.state(name, span))
+            for name, span in p.conflicts:
+                conflict = m.entity(m.iris.conflict(name), CCM.ArmedConflict, f"{name} conflict", span)
+                m.add(s, CCM.namesConflict, conflict)
             for n, f in enumerate(p.figures, 1):
                 fig = m.entity(m.iris.figure(s, n), CCM.Figure, f.text, f.span)
                 m.add(s, CCM.statesFigure, fig)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Literal, URIRef
 
 from ..parse.commitments import measured
@@ -10,6 +12,10 @@ from ..parse.requirements import requirement
 from ..sources.text import iso_date, title_case
 from ..vocab import CCM
 from .base import PLAN_NAME, Mapper, date, year
+
+_DEADLINES_OF = re.compile(
+    r"\bwithin\s+the\s+(?:deadlines?|time\s+limits?)\s+(?:set|established|laid\s+down)\s+in\s+Article\s+(\d+)"
+)
 
 
 def map_plans(m: Mapper) -> None:
@@ -147,6 +153,11 @@ def _commitment(m: Mapper, a: Action, c: Commitment, action: URIRef, theme: URIR
         m.add(s, CCM.citesDocument, m.un_document(symbol, c.spans[0]))
     for d in c.deadlines:  # the action's own time limit, not a second one
         m.add(s, CCM.statesDeadline, m.iris.deadline(action, a.deadlines.index(d) + 1))
+    if ref := _DEADLINES_OF.search(c.text):  # "within the deadlines set in Article 7": that article's limits
+        for n in m.corpus.convention.norms:
+            if n.provision[0] == ref.group(1):
+                for i, _ in enumerate(n.deadlines, 1):
+                    m.add(s, CCM.withinDeadlinesOf, m.iris.deadline(m.statement(n), i))
     for words in dict.fromkeys(c.measurable):
         m.add(s, CCM.measurableBy, Literal(words))
     features = {

@@ -90,8 +90,8 @@ def _decisions(m: Mapper, annexes: dict[str, URIRef]) -> None:
             m.add(s, CCM.concerns, m.un_document(symbol, act.span, dated))
         for annex in act.annexes:
             m.add(s, CCM.concerns, annexes.get(annex))
-        for ref in act.meetings:
-            m.add(s, CCM.concerns, m.iris.meeting(ref.key))
+        for key in act.meetings:
+            m.add(s, CCM.concerns, m.iris.meeting(key))
         for name in act.persons:
             m.add(s, CCM.concerns, m.iris.person(name))
         m.add(s, CCM.place, Literal(act.place) if act.place else None)

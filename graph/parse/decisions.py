@@ -6,10 +6,11 @@ held, and its conditions (languages, funding, who assists) as conditions of thei
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..sources import SourceText
 from ..sources.text import iso_date
-from .citations import document_symbols, meeting_refs
+from .citations import document_symbols
 from .norms import locate
 from .records import Condition, DecisionAct, ReportParagraph
 
@@ -32,12 +33,17 @@ _ANNEX = re.compile(r"\bAnnex\s+(I+)\b")
 
 
 def read(
-    src: SourceText, paragraph: ReportParagraph, person: re.Pattern[str], held_at: re.Pattern[str]
+    src: SourceText,
+    paragraph: ReportParagraph,
+    person: re.Pattern[str],
+    held_at: re.Pattern[str],
+    meetings: Callable[[str], list[str]],
 ) -> list[DecisionAct]:
     """The decisions one paragraph records, in order; a sentence without a decision verb ("Costs for
     these activities would be covered by voluntary ... contributions") conditions the act before it.
-    `person` and `held_at` are the report's own readings of a named person and of where and when a
-    meeting is held, so that a decision and the report's account of its meeting say the same."""
+    `person`, `held_at` and `meetings` are the report's own readings of a named person, of where and
+    when a meeting is held and of the meetings a text names, so that a decision and the report's account
+    of its meeting say the same."""
     text = paragraph.text
     verbs = list(_VERB.finditer(text))
     acts: list[DecisionAct] = []
@@ -61,7 +67,7 @@ def read(
         act = DecisionAct(paragraph.number, i + 1, kind, clause, span)
         act.symbols = document_symbols(clause)
         act.annexes = _ANNEX.findall(clause)
-        act.meetings = [ref for ref, _, _ in meeting_refs(clause)]
+        act.meetings = meetings(clause)
         act.persons = [m.group("name") for m in person.finditer(clause)]
         if kind == "hold" and (held := held_at.search(clause)):
             act.place = ", ".join(x for x in (held.group("place"), held.group("country")) if x)

@@ -8,6 +8,8 @@ from decimal import Decimal
 
 from ..sources import SourceText, Span
 from ..sources.text import CARDINAL_WORDS, MONTHS, cardinal, clean, iso_date
+from .actors import iso3
+from .norms import locate
 from .records import ActionItem, Declaration, DeclarationParagraph, Figure
 
 _PARAGRAPH = re.compile(r"^\s*(\d+)\.\s+")
@@ -42,6 +44,24 @@ def figures(text: str, span: Span) -> list[Figure]:
         provisional = text[m.start("num") - 1 : m.start("num")] == "[" and text[m.end("num") : m.end("num") + 1] == "]"
         out.append(Figure(value, m.group("unit"), clause.strip(), span, qualifier, provisional))
     return out
+
+
+# "the use of cluster munitions in Syria, ..., and also in Yemen": a place a State's name names
+_IN_PLACE = re.compile(r"\bin\s+(?P<name>[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|of|the)){0,4})")
+# "during the Nagorno-Karabakh conflict"
+_CONFLICT = re.compile(r"\bthe\s+(?P<name>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)*(?:\s+[A-Z][\w'’-]+)*)\s+conflict\b")
+
+
+def places(src: SourceText, p: DeclarationParagraph) -> None:
+    """The States a paragraph names as places, and the armed conflicts it names, each with its words' span."""
+    for m in _IN_PLACE.finditer(p.text):
+        words = m.group("name").split()
+        # the longest run of its words that names a State: "in Syria, which ..." -> Syria
+        name = next((" ".join(words[:n]) for n in range(len(words), 0, -1) if iso3(" ".join(words[:n]))), None)
+        if name and not any(name == known for known, _ in p.places):
+            p.places.append((name, locate(src, p.span, name)))
+    for m in _CONFLICT.finditer(p.text):
+        p.conflicts.append((m.group("name"), locate(src, p.span, m.group())))
 
 
 def parse(src: SourceText, key: str, start: int, end: int) -> Declaration:
@@ -80,4 +100,5 @@ def parse(src: SourceText, key: str, start: int, end: int) -> Declaration:
         raise src.error(start, f"the {key} declaration has no numbered paragraphs")
     for p in decl.paragraphs:
         p.figures = figures(p.text, p.span)
+        places(src, p)
     return decl

@@ -545,6 +545,9 @@ def _words(text: str) -> set[str]:
     return out
 
 
+_CEILING = re.compile(r"\bshall\s+not\s+exceed\b")
+
+
 def _link(norms: list[Norm]) -> None:
     by_paragraph: dict[tuple[str, ...], list[Norm]] = {}
     for n in norms:
@@ -588,6 +591,21 @@ def _link(norms: list[Norm]) -> None:
             for x in later[later.index(n) + 1 :]:
                 if re.match(r"(?:Such|The)\s+(?:a\s+)?report\b", x.text, re.I):
                     n.recipients += [r for r in x.recipients if r not in n.recipients]
+    for n in norms:  # "The amount ... retained or acquired shall not exceed ...": a ceiling on the permission beside it
+        if n.kind == "prohibition" and _CEILING.search(n.own_text or n.text) and not n.regulates:
+            n.caps = [x.key for x in by_paragraph.get(n.provision[:2], []) if x.kind == "permission"]
+    for n in norms:  # "States Parties retaining ... for the purposes described in paragraphs 6 and 7 ... shall submit
+        # a detailed report": a report owed by whoever uses those exceptions
+        if n.reporting and n.kind == "duty":
+            cited = {(str(ref.article), str(ref.paragraph)) for ref in n.refs if ref.paragraph}
+            n.reports_on = [
+                x.key for x in norms if x.provision[:2] in cited and x.kind == "permission" and x.exception_to
+            ]
+    for n in norms:  # "Such a report shall be prepared for each year ...": the report's own rules follow it
+        for key in n.regulates:
+            first = next(x for x in norms if x.key == key)
+            if first.reports_on and not n.reports_on:
+                n.reports_on = list(first.reports_on)
     for n in norms:
         if _RENEWED.search(n.text):
             cited = {(str(ref.article), str(ref.paragraph)) for ref in n.refs if ref.paragraph}

@@ -123,6 +123,8 @@ class Norm:
     before: list[tuple[NormKey, int]] = field(default_factory=list)
     renews: list[NormKey] = field(default_factory=list)
     regulates: list[NormKey] = field(default_factory=list)  # "A request ... shall be submitted": the request's norm
+    caps: list[NormKey] = field(default_factory=list)  # "shall not exceed ...": the permission it sets a ceiling on
+    reports_on: list[NormKey] = field(default_factory=list)  # the exceptions whose use a report is owed for
 
     @property
     def key(self) -> NormKey:
@@ -234,6 +236,8 @@ class DeclarationParagraph:
     span: Span
     heading: str | None = None
     items: list[ActionItem] = field(default_factory=list)
+    places: list[tuple[str, Span]] = field(default_factory=list)  # States it names as places: "in Syria"
+    conflicts: list[tuple[str, Span]] = field(default_factory=list)  # "during the Nagorno-Karabakh conflict"
     figures: list[Figure] = field(default_factory=list)
 
 
@@ -314,7 +318,7 @@ class DecisionAct:
     span: Span
     symbols: list[str] = field(default_factory=list)
     annexes: list[str] = field(default_factory=list)  # "as contained in Annex I"
-    meetings: list[MeetingRef] = field(default_factory=list)
+    meetings: list[str] = field(default_factory=list)  # the keys of the meetings it concerns
     persons: list[str] = field(default_factory=list)
     place: str | None = None
     start: str | None = None  # xsd:date, for a meeting it decides to hold

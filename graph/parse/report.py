@@ -9,7 +9,7 @@ from ..sources import SourceText, Span
 from ..sources.text import MONTH_NAMES, ORDINAL_WORDS, clean, iso_date, ordinal, title_case
 from . import decisions
 from .actors import iso3
-from .citations import article_refs, document_symbols
+from .citations import article_refs, document_symbols, meeting_refs
 from .records import (
     DocumentSymbol,
     Meeting,
@@ -44,7 +44,7 @@ def parse(src: SourceText) -> ReportRecords:
     for p in out.paragraphs:
         _facts(src, out, p)
         if p.section.startswith("DECISIONS"):
-            out.decisions.extend(decisions.read(src, p, PERSON, HELD_AT))
+            out.decisions.extend(decisions.read(src, p, PERSON, HELD_AT, meeting_keys))
     return out
 
 
@@ -146,6 +146,14 @@ HELD_AT = re.compile(
 _NAMED = re.compile(
     rf"\b(?:{ORDINAL_WORDS})\s+Meeting\s+of\s+States\s+Parties|\bpreparatory\s+meeting|\bintersessional\s+meeting", re.I
 )
+
+
+def meeting_keys(text: str) -> list[str]:
+    """Every meeting a text names, numbered ('the Second Meeting of States Parties') or not ('the
+    intersessional meeting', which the report names only once it has said which)."""
+    keys = [ref.key for ref, _, _ in meeting_refs(text)]
+    keys += [_meeting_key(m.group())[0] for m in _NAMED.finditer(text)]
+    return list(dict.fromkeys(keys))
 
 
 def _meetings(out: ReportRecords, text: str, span: Span) -> None:

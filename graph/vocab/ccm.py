@@ -24,6 +24,7 @@ class CCM(DefinedNamespace):
     ActorCategory: URIRef  # A category of actors an obligation binds or an action addresses, such as 'States Parties in a position to do so'.
     AnchorEvent: URIRef  # A kind of event time limits count from, such as the entry into force of the Convention for a State Party.
     Approval: URIRef  # Consent to be bound by a signatory, by an instrument of approval (the depositary's 'AA').
+    ArmedConflict: URIRef  # An armed conflict a text names ('the use of cluster munitions ...
     Article: URIRef  # A numbered article of the Convention, with its title.
     BeforeExpiry: URIRef  # A limit that falls before another time limit runs out: 'prior to the expiry of the time period referred to in paragraph 1 of this Article'.
     CalendarDeadline: URIRef  # A limit stated as a year or date: 'in 2011'.
@@ -124,6 +125,7 @@ class CCM(DefinedNamespace):
     bearer: URIRef  # The actor category an obligation binds.
     beforeExpiryOf: URIRef  # The time limit a 'prior to the expiry of the time period referred to in paragraph 1' limit falls before.
     beneficiary: URIRef  # Who a norm's act is for: the cluster munition victims of Article 5, the affected States Parties assistance goes to.
+    caps: URIRef  # The permission this prohibition sets a ceiling on ('The amount of explosive submunitions retained or acquired shall not exceed the minimum number absolutely necessary', Article 3(6)).
     chapeau: URIRef  # The sentence introducing a run of actions, naming whom they address.
     chapeauVerb: URIRef  # The verb of the chapeau above an action, which its commitments take their force from unless they have a modal of their own: 'will', 'will seek to' or 'should'.
     citedBy: URIRef  # A text that refers to this provision (inverse of cites).
@@ -134,6 +136,7 @@ class CCM(DefinedNamespace):
     commitmentOf: URIRef  # The action a commitment is part of.
     concerns: URIRef  # A document, plan, declaration, meeting or person a decision is about ('designate His Excellency Dr.
     conditionKind: URIRef  # What kind of condition: capacity, jurisdiction, circumstance, temporal, qualifier, conformity, voting rule or proviso.
+    conditionOf: URIRef  # The statement or decision this condition restricts (inverse of has condition).
     continues: URIRef  # An earlier action this action carries on (from a lineage, derived by text similarity).
     countFromDeposit: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the deposit of its instrument.
     countFromEntryIntoForce: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the Convention's entry into force for it (Article 17).
@@ -182,6 +185,7 @@ class CCM(DefinedNamespace):
     instrumentKind: URIRef  # What kind of external instrument: treaty, resolution, standard, goals, declaration or plan.
     invokes: URIRef  # An external instrument a text names.
     iso3166: URIRef  # The state's three-letter ISO 3166-1 code.
+    limits: URIRef  # What this statement or condition narrows, overrides, caps, conditions or attaches a duty to: the one property that says X limits Y, whatever the kind of limit (its sub-properties say which).
     limitsException: URIRef  # An exception this norm narrows back ('Nothing in paragraph 3 of this Article shall authorise a State Party: ...
     lineageRelation: URIRef  # How the later commitment stands to the earlier: same, narrower, broader, merged (one of two or more predecessors) or strengthened.
     mandate: URIRef  # A task of the unit's mandate.
@@ -189,6 +193,8 @@ class CCM(DefinedNamespace):
     measuredBy: URIRef  # An indicator that measures this commitment (inverse of measures).
     measures: URIRef  # The commitment of its action an indicator measures: the only one, or, in an action of several, the one whose words it shares most.
     meetingNumber: URIRef  # The ordinal of a Meeting of States Parties or Review Conference (11 for the Eleventh).
+    namesConflict: URIRef  # An armed conflict this paragraph names.
+    namesPlace: URIRef  # A State this paragraph names as a place ('the use of cluster munitions in Syria ..., and also in Yemen', Lausanne Declaration, paragraph 8).
     namesTheme: URIRef  # A theme a commitment, or an action's first sentence, names in its own words, besides the theme of the section it is printed in: Vientiane action 17, in the clearance section, 'Develop and provide risk reduction education programmes' names risk education.
     number: URIRef  # The number or letter a document part carries in its document ('4', 'a', 'ii').
     ofDeadline: URIRef  # The time limit this due date computes.
@@ -217,6 +223,7 @@ class CCM(DefinedNamespace):
     regulates: URIRef  # The norm whose exercise this one governs: 'A request for an extension shall be submitted a minimum of nine months prior to the Meeting' and 'The Meeting ...
     renews: URIRef  # The extension a renewal renews ('Such an extension may be renewed ...
     reportingPeriod: URIRef  # The period a report covers, as stated ('previous calendar year').
+    reportsOn: URIRef  # An exception whose use this reporting duty is owed for: Article 3(8)'s detailed report, by 'States Parties retaining, acquiring or transferring ...
     reproducedUnder: URIRef  # A counting rule under which the depositary's dates give the document's number: 'deposit' or 'entry-into-force'.
     requiredItem: URIRef  # A sub-paragraph listing what a report or request must contain (Article 7.1 (a) to (n); Article 3.4 (a) to (f)).
     requires: URIRef  # What a norm or an action requires, as a short phrase read from its own words: the verb and its object, without who must act or by when ('destroy or ensure the destruction of all cluster munitions referred to in paragraph 1 of this Article').
@@ -256,6 +263,7 @@ class CCM(DefinedNamespace):
     updates: URIRef  # The reporting requirement whose information this one updates ('The information provided in accordance with paragraph 1 ...
     validFrom: URIRef  # The first day of the interval.
     validUntil: URIRef  # The first day after the interval (the day the next status began); absent while the status lasts.
+    withinDeadlinesOf: URIRef  # A time limit another provision sets that this commitment or action is to be met within: Lausanne 43, 'Provide initial and annual transparency reports within the deadlines set in Article 7', is linked to Article 7's 180 days and 30 April of each year.
     year: URIRef  # The year a meeting was or is to be held.
 
 
@@ -270,6 +278,7 @@ class CCMNodes:
     ActorCategory = ox.NamedNode(NAMESPACE + "ActorCategory")
     AnchorEvent = ox.NamedNode(NAMESPACE + "AnchorEvent")
     Approval = ox.NamedNode(NAMESPACE + "Approval")
+    ArmedConflict = ox.NamedNode(NAMESPACE + "ArmedConflict")
     Article = ox.NamedNode(NAMESPACE + "Article")
     BeforeExpiry = ox.NamedNode(NAMESPACE + "BeforeExpiry")
     CalendarDeadline = ox.NamedNode(NAMESPACE + "CalendarDeadline")
@@ -370,6 +379,7 @@ class CCMNodes:
     bearer = ox.NamedNode(NAMESPACE + "bearer")
     beforeExpiryOf = ox.NamedNode(NAMESPACE + "beforeExpiryOf")
     beneficiary = ox.NamedNode(NAMESPACE + "beneficiary")
+    caps = ox.NamedNode(NAMESPACE + "caps")
     chapeau = ox.NamedNode(NAMESPACE + "chapeau")
     chapeauVerb = ox.NamedNode(NAMESPACE + "chapeauVerb")
     citedBy = ox.NamedNode(NAMESPACE + "citedBy")
@@ -380,6 +390,7 @@ class CCMNodes:
     commitmentOf = ox.NamedNode(NAMESPACE + "commitmentOf")
     concerns = ox.NamedNode(NAMESPACE + "concerns")
     conditionKind = ox.NamedNode(NAMESPACE + "conditionKind")
+    conditionOf = ox.NamedNode(NAMESPACE + "conditionOf")
     continues = ox.NamedNode(NAMESPACE + "continues")
     countFromDeposit = ox.NamedNode(NAMESPACE + "countFromDeposit")
     countFromEntryIntoForce = ox.NamedNode(NAMESPACE + "countFromEntryIntoForce")
@@ -428,6 +439,7 @@ class CCMNodes:
     instrumentKind = ox.NamedNode(NAMESPACE + "instrumentKind")
     invokes = ox.NamedNode(NAMESPACE + "invokes")
     iso3166 = ox.NamedNode(NAMESPACE + "iso3166")
+    limits = ox.NamedNode(NAMESPACE + "limits")
     limitsException = ox.NamedNode(NAMESPACE + "limitsException")
     lineageRelation = ox.NamedNode(NAMESPACE + "lineageRelation")
     mandate = ox.NamedNode(NAMESPACE + "mandate")
@@ -435,6 +447,8 @@ class CCMNodes:
     measuredBy = ox.NamedNode(NAMESPACE + "measuredBy")
     measures = ox.NamedNode(NAMESPACE + "measures")
     meetingNumber = ox.NamedNode(NAMESPACE + "meetingNumber")
+    namesConflict = ox.NamedNode(NAMESPACE + "namesConflict")
+    namesPlace = ox.NamedNode(NAMESPACE + "namesPlace")
     namesTheme = ox.NamedNode(NAMESPACE + "namesTheme")
     number = ox.NamedNode(NAMESPACE + "number")
     ofDeadline = ox.NamedNode(NAMESPACE + "ofDeadline")
@@ -463,6 +477,7 @@ class CCMNodes:
     regulates = ox.NamedNode(NAMESPACE + "regulates")
     renews = ox.NamedNode(NAMESPACE + "renews")
     reportingPeriod = ox.NamedNode(NAMESPACE + "reportingPeriod")
+    reportsOn = ox.NamedNode(NAMESPACE + "reportsOn")
     reproducedUnder = ox.NamedNode(NAMESPACE + "reproducedUnder")
     requiredItem = ox.NamedNode(NAMESPACE + "requiredItem")
     requires = ox.NamedNode(NAMESPACE + "requires")
@@ -502,4 +517,5 @@ class CCMNodes:
     updates = ox.NamedNode(NAMESPACE + "updates")
     validFrom = ox.NamedNode(NAMESPACE + "validFrom")
     validUntil = ox.NamedNode(NAMESPACE + "validUntil")
+    withinDeadlinesOf = ox.NamedNode(NAMESPACE + "withinDeadlinesOf")
     year = ox.NamedNode(NAMESPACE + "year")

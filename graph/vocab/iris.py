@@ -192,6 +192,9 @@ class Iris:
         local = str(agent).removeprefix(self.base + "id/").replace("/", "-")
         return self._id("meeting", meeting, "participation", local)
 
+    def conflict(self, name: str) -> URIRef:
+        return self._id("conflict", slug(name))
+
     def theme(self, label: str) -> URIRef:
         return self._id("theme", slug(label))
 

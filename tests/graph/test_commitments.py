@@ -118,3 +118,55 @@ def test_a_commitment_has_its_profile_and_indicator(kg, iris):
     for indicator in kg.subjects(RDF.type, CCM.Indicator):
         (measured,) = kg.objects(indicator, CCM.measures)
         assert kg.value(measured, CCM.commitmentOf) == kg.value(indicator, CCM.indicatorOf)
+
+
+def test_everything_that_limits_the_article_1_prohibitions_is_one_property(kg, iris):
+    # 003, Convention: 3(6) and 3(7) "Notwithstanding the provisions of Article 1 ..." permit retention and
+    # transfer; 3(6) caps the amount ("shall not exceed the minimum number absolutely necessary"); 3(8) owes a
+    # report for their use; 21(3) permits military cooperation, narrowed by 21(4)(a)-(d)
+    article_1 = {p for p in kg.subjects(RDF.type, CCM.Prohibition) if "/article/1/" in str(p)}
+    limiting = {x for p in article_1 for x in kg.transitive_subjects(CCM.limits, p)} - article_1
+    expected = {
+        iris.obligation(("3", "6"), 1),
+        iris.obligation(("3", "6"), 2),
+        iris.obligation(("3", "7"), 1),
+        iris.obligation(("3", "8"), 1),
+        iris.obligation(("21", "3"), 1),
+        *(iris.obligation(("21", "4", x), 1) for x in "abcd"),
+    }
+    assert expected <= limiting
+    assert (iris.obligation(("3", "6"), 2), CCM.caps, iris.obligation(("3", "6"), 1)) in kg
+    assert (iris.obligation(("3", "8"), 1), CCM.reportsOn, iris.obligation(("3", "7"), 1)) in kg
+    # a condition limits what it conditions: 21(3)'s "in accordance with international law"
+    assert any((c, RDF.type, CCM.Condition) in kg for c in limiting)
+    # the norms carry their citations, not only their paragraphs: 3(6) "Notwithstanding ... Article 1"
+    assert (iris.obligation(("3", "6"), 1), CCM.cites, iris.provision(("1",))) in kg
+
+
+def test_a_reference_to_another_articles_deadlines_leads_to_them(kg, iris):
+    # 003, Lausanne 43: "Provide initial and annual transparency reports within the deadlines set in Article 7"
+    (commitment,) = kg.objects(iris.action("lap", 43), CCM.hasCommitment)
+    linked = set(kg.objects(commitment, CCM.withinDeadlinesOf))
+    # Article 7(1): "not later than 180 days after the entry into force"; 7(2): "not later than 30 April of each year"
+    statements = {next(kg.subjects(CCM.hasDeadline, d)) for d in linked}
+    assert {str(s).split("/article/")[1].split("/obligation")[0] for s in statements} == {
+        "7/paragraph/1",
+        "7/paragraph/2",
+    }
+
+
+def test_decisions_concern_the_intersessional_meeting_they_are_about(kg, iris):
+    # 002, Decisions, paragraphs 22-27: the interim informal intersessional meeting (Geneva, 27-30 June 2011)
+    meeting = iris.meeting("1msp-intersessional")
+    about = {int(kg.value(d, CCM.recordedIn).rsplit("/", 1)[1]) for d in kg.subjects(CCM.concerns, meeting)}
+    assert about == {22, 23, 24, 25, 26, 27}
+
+
+def test_the_lausanne_declaration_names_places_and_a_conflict(kg, iris):
+    # 003, Lausanne Declaration, paragraph 8: "the use of cluster munitions in Syria, ..., and also in Yemen,
+    # during the Nagorno-Karabakh conflict"
+    paragraph = iris.declaration_paragraph("lausanne", 8)
+    assert set(kg.objects(paragraph, CCM.namesPlace)) == {iris.state("SYR"), iris.state("YEM")}
+    (conflict,) = kg.objects(paragraph, CCM.namesConflict)
+    assert (conflict, RDF.type, CCM.ArmedConflict) in kg
+    assert str(kg.value(conflict, RDFS.label)) == "Nagorno-Karabakh conflict"

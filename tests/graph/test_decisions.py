@@ -35,7 +35,7 @@ def test_each_decision_act_has_its_kind_and_what_it_concerns(c):
     ]
     assert acts[(21, 1)].annexes == ["I", "II"]
     assert acts[(21, 2)].symbols == ["CCM/MSP/2010/WP.4"]
-    assert acts[(28, 1)].persons == ["Ali Al-Chami"] and [m.key for m in acts[(28, 1)].meetings] == ["2msp"]
+    assert acts[(28, 1)].persons == ["Ali Al-Chami"] and acts[(28, 1)].meetings == ["2msp"]
     assert (acts[(28, 2)].place, acts[(28, 2)].start, acts[(28, 2)].end) == (
         "Beirut, Lebanon",
         "2011-09-12",

@@ -296,6 +296,36 @@ def test_lausanne_commitments_without_deadline_or_indicator(server):
     assert (12, 2) in pairs
 
 
+def test_what_limits_the_article_1_prohibitions_in_one_query(server):
+    found = rows(server, "39-what-limits-the-article-1-prohibitions")
+    assert "UNION" not in EXAMPLES["39-what-limits-the-article-1-prohibitions"].query
+    how = {(r["limitLabel"], r["how"], r["limitedLabel"]) for r in found}
+    # 003 Article 3(6): "Notwithstanding the provisions of Article 1 ..., the retention or acquisition ... is
+    # permitted"; "The amount ... shall not exceed the minimum number absolutely necessary"; 3(8) the report
+    assert (
+        "Permission 1 of Article 3, paragraph 6",
+        "exception to",
+        "Prohibition of Article 1, paragraph 1 (b)",
+    ) in how
+    assert ("Prohibition 2 of Article 3, paragraph 6", "caps", "Permission 1 of Article 3, paragraph 6") in how
+    assert (
+        "Reporting requirement 1 of Article 3, paragraph 8",
+        "reports on",
+        "Permission of Article 3, paragraph 7",
+    ) in how
+    # 21(4)(a)-(d) "Nothing in paragraph 3 of this Article shall authorise a State Party: ..."
+    narrowing = {r["limitLabel"] for r in found if r["how"] == "limits exception"}
+    assert narrowing == {f"Prohibition of Article 21, paragraph 4 ({x})" for x in "abcd"}
+
+
+def test_decisions_about_the_intersessional_meeting(server):
+    found = rows(server, "40-decisions-about-the-intersessional-meeting")
+    # 002, Decisions, paragraphs 22-27: the agenda (22), the Friends (23), recommendations (24), Geneva (25),
+    # languages (26), conference support (27)
+    assert sorted({int(r["paragraph"]) for r in found}) == [22, 23, 24, 25, 26, 27]
+    assert {r["kind"] for r in found if r["paragraph"] == "25"} == {"Hold"}
+
+
 def test_decisions_of_the_first_meeting(server):
     found = rows(server, "30-decisions-of-the-first-meeting")
     kinds = {(int(r["paragraph"]), int(r["n"])): r["kind"] for r in found}
