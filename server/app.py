@@ -65,7 +65,21 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         max_age=86400,
     )
 
-    from . import assets, browse, calendar, documents, dumps, errors, health, lineage, linked_data, search, ui, void
+    from . import (
+        assets,
+        browse,
+        calendar,
+        documents,
+        dumps,
+        duties,
+        errors,
+        health,
+        lineage,
+        linked_data,
+        search,
+        ui,
+        void,
+    )
     from .sparql import endpoint
 
     errors.init_app(app)
@@ -83,6 +97,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         dumps,
         void,
         calendar,
+        duties,
         lineage,
     ):
         app.register_blueprint(module.bp)

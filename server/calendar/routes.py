@@ -3,9 +3,7 @@ timeline of due dates, each with the numbers behind it as CSV."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import Counter, defaultdict
 
 from flask import Blueprint, Response, abort, render_template, request
@@ -13,6 +11,7 @@ from icalendar import Calendar, Event
 
 from graph.vocab.external import sparql_prefixes
 
+from ..downloads import csv_response, download
 from ..linked_data.render import href
 from ..store import dataset as ds
 from .model import Due, StateCalendar, group_order, participants, today
@@ -93,7 +92,7 @@ def as_csv() -> Response:
         ]
         for cal, due in _selected(today())
     ]
-    return _csv(header, rows, "ccm-calendar.csv")
+    return csv_response(header, rows, "ccm-calendar.csv")
 
 
 @bp.route("/calendar.ics")
@@ -118,22 +117,7 @@ def as_ical() -> Response:
         )
         event.add("url", request.host_url.rstrip("/") + (href(due.iri) or "/"))
         cal.add_component(event)
-    return _download(cal.to_ical().decode("utf-8"), "text/calendar; charset=utf-8", "ccm-calendar.ics")
-
-
-def _csv(header: list[str], rows: list[list[object]], name: str) -> Response:
-    """A CSV download (RFC 4180: CRLF line ends, a header line)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    return _download(buffer.getvalue(), "text/csv; charset=utf-8; header=present", name)
-
-
-def _download(body: str, media_type: str, name: str) -> Response:
-    response = Response(body, content_type=media_type)
-    response.headers["Content-Disposition"] = f'inline; filename="{name}"'
-    return response
+    return download(cal.to_ical().decode("utf-8"), "text/calendar; charset=utf-8", "ccm-calendar.ics")
 
 
 def _statuses(day: dt.date) -> list[tuple[StateCalendar, str]]:
@@ -186,7 +170,7 @@ def map_csv() -> Response:
         signature, consent = cal.action("signature"), cal.action("consent")
         dates = (signature and signature.date, consent and consent.date, cal.entry_into_force, cal.withdrawal_effect)
         rows.append([cal.name, cal.code, status, day.isoformat(), *(d.isoformat() if d else "" for d in dates)])
-    return _csv(header, rows, "ccm-states-by-status.csv")
+    return csv_response(header, rows, "ccm-states-by-status.csv")
 
 
 # how a State Party is counted: from its deposit (as the Cluster Munition Monitor counts) or from the date
@@ -215,7 +199,7 @@ def counts_csv() -> Response:
     """`on,rule,status,count`: the States of each status on a date, under each counting rule (or the one asked)."""
     day = today()
     rows = [[day.isoformat(), rule, status, n] for rule in _rules() for status, n in counts_on(day, rule)]
-    return _csv(["on", "rule", "status", "count"], rows, f"ccm-counts-{day.isoformat()}.csv")
+    return csv_response(["on", "rule", "status", "count"], rows, f"ccm-counts-{day.isoformat()}.csv")
 
 
 @bp.route("/calendar/counts")
@@ -280,7 +264,7 @@ def claims_csv() -> Response:
         [c["where"], c["said"], c["counts"], c["on"], c["number"], c["deposit"], c["eif"], " ".join(c["rules"])]
         for c in claims()
     ]
-    return _csv(header, rows, "ccm-count-claims.csv")
+    return csv_response(header, rows, "ccm-count-claims.csv")
 
 
 def _per_year() -> tuple[list[int], dict[int, Counter[str]]]:
@@ -320,4 +304,4 @@ def timeline_csv() -> Response:
         for year in years
         for group, n in sorted(counts[year].items(), key=lambda kv: group_order(kv[0]))
     ]
-    return _csv(["year", "rule", "due_dates"], rows, "ccm-due-dates-per-year.csv")
+    return csv_response(["year", "rule", "due_dates"], rows, "ccm-due-dates-per-year.csv")

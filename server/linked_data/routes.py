@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, abort, render_template, request
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from rdflib import Graph
 
 from graph.publish.jsonld_context import context
@@ -199,8 +199,30 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         trail=_trail(data, entity),
         provisions=_statements_in(data, entity),
         lineage=lineage.steps(entity.iri) if str(CCM.Action) in entity.types else [],
+        commitments=_commitments(data, entity) if str(CCM.Action) in entity.types else [],
+        plan_table=_plan_table(data, entity),
         lineage_sides=lineage.sides(entity.iri) if str(CCM.Lineage) in entity.types else None,
     )
+
+
+def _commitments(data: ds.Dataset, entity: Entity) -> list[dict[str, str]]:
+    """An action's commitments in reading order: what each says and how firmly."""
+    rows = data.store.query(
+        PREFIXES
+        + f"""
+        SELECT ?c ?n ?text ?strength WHERE {{
+          ?c ccm:commitmentOf <{entity.iri}> ; ccm:order ?n ; ccm:text ?text ; ccm:strength/skos:prefLabel ?strength
+        }} ORDER BY ?n""",
+        use_default_graph_as_union=True,
+    )
+    return [{"iri": r["c"].value, "text": r["text"].value, "strength": r["strength"].value.lower()} for r in rows]
+
+
+def _plan_table(data: ds.Dataset, entity: Entity) -> str | None:
+    """Where a plan's own table of commitments downloads from."""
+    if str(CCM.ActionPlan) not in entity.types:
+        return None
+    return url_for("duties.plan_csv", plan=(data.iris.local_path(entity.iri) or "").removeprefix("id/"))
 
 
 # the kinds of statement a provision makes, in the order a reader of the article wants them

@@ -256,6 +256,8 @@ MAIN_PAGES = {
     "query": "/query",
     "downloads": "/dump",
     "lineage": "/lineage",
+    "duties": "/duties?document=lap&strength=recommended",
+    "lap-plan": "/id/lap",
 }
 
 
@@ -329,4 +331,34 @@ def test_state_pages_say_what_is_due_at_phone_and_desktop_widths(live_server, br
     assert not page.evaluate(overflow), "the counts page scrolls sideways"
     page.goto(f"{live_server}/calendar?state=LAO&when=all")
     assert page.evaluate(_WORDS_SPLIT) == [] and not page.evaluate(overflow)
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_duties_table_filters_and_reads_at_phone_and_desktop_widths(live_server, browser, width):
+    """The duties and commitments table: filtered by its form to Lausanne's recommendations (003, Action 12's
+    three "should" sentences among them), each row's words whole, its passage one click away; the plan's page
+    offers its own table."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server}/duties")
+    page.select_option("select[name=document]", "lap")
+    page.select_option("select[name=strength]", "recommended")
+    page.click("form.filters button")
+    page.wait_for_load_state()
+    rows = page.locator("table.duties tbody tr")
+    texts = rows.all_inner_texts()
+    assert len(texts) >= 3 and all("recommended" in t for t in texts)
+    assert any(t.startswith("The plan should ensure that destruction methods") for t in texts)
+    assert page.evaluate(_WORDS_SPLIT) == []
+    assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")
+    page.screenshot(path=str(SCREENSHOTS / f"duties-lap-recommended-{width}.png"))
+    with page.expect_navigation():
+        rows.first.locator("a", has_text="the passage").click()
+    assert page.locator("mark, .highlight").first.is_visible()
+    page.goto(f"{live_server}/id/lap/action/12")
+    assert page.locator("ol.commitments li").count() == 5  # 003, Action 12: five sentences
+    page.goto(f"{live_server}/id/lap")
+    with page.expect_response(lambda r: r.url.endswith("/duties/lap.csv")) as reply:
+        page.click("p.download a[href$='lap.csv']")
+    assert reply.value.status == 200 and reply.value.header_value("content-type").startswith("text/csv")
     page.close()
