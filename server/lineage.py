@@ -1,22 +1,25 @@
 """/lineage: how the Vientiane commitments carried into the Lausanne plan, theme to theme, drawn
-server-side as a Sankey diagram (SVG) with the numbers behind it as CSV; and, for one action's page,
-its predecessors or successors with their relation and what changed. Read from the store once per
-process (the data never changes while it runs)."""
+server-side as a Sankey diagram (SVG) with the numbers behind it as CSV; the table of every link and of
+every dropped and new action, filtered by theme, relation and basis (reviewed or computed), as CSV too;
+for one action's page, its predecessors or successors with their relation and what changed, or that
+nothing continues it; for a link's page, the two texts side by side with the changed words marked. Read
+from the store once per process (the data never changes while it runs)."""
 
 from __future__ import annotations
 
-import csv
-import io
+import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
-from flask import Blueprint, Response, current_app, render_template
+from flask import Blueprint, Response, abort, current_app, render_template, request
 from markupsafe import Markup, escape
 
 from graph.sources.text import natural_key
 from graph.vocab import CCM
 from graph.vocab.external import sparql_prefixes
 
+from .downloads import csv_response
 from .store import dataset as ds
 
 bp = Blueprint("lineage", __name__)
@@ -24,7 +27,8 @@ bp = Blueprint("lineage", __name__)
 NEW, DROPPED = "new in the later plan", "dropped since the earlier plan"
 _CHANGES = {
     "relation": CCM.lineageRelation,
-    "score": CCM.similarity,
+    "probability": CCM.probability,
+    "basis": CCM.linkBasis,
     "strength_before": CCM.strengthBefore,
     "strength_after": CCM.strengthAfter,
     "strength_change": CCM.strengthChange,
@@ -75,7 +79,148 @@ def steps(iri: str) -> list[Step]:
     for step in found.values():
         for values in step.facts.values():
             values.sort(key=natural_key)
-    return sorted(found.values(), key=lambda s: (-float(s.first("score") or 0), natural_key(s.other)))
+    return sorted(found.values(), key=lambda s: (-float(s.first("probability") or 0), natural_key(s.other)))
+
+
+@dataclass
+class Continuation:
+    """Whether anything carries an action on: for an earlier plan's action, continued or dropped; for a
+    later plan's, continues or new; and how probable it is that nothing does."""
+
+    status: str
+    probability: float
+    plan: str  # the other plan's title
+
+
+def continuation(iri: str) -> Continuation | None:
+    data = ds.get()
+    rows = list(
+        data.store.query(
+            PREFIXES
+            + f"""
+            SELECT ?status ?p ?other WHERE {{
+              <{iri}> ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ; ccm:inPlan ?plan .
+              ?otherPlan a ccm:ActionPlan ; ccm:title ?other . FILTER(?otherPlan != ?plan)
+            }}""",
+            use_default_graph_as_union=True,
+        )
+    )
+    if not rows:
+        return None
+    return Continuation(rows[0]["status"].value, float(rows[0]["p"].value), rows[0]["other"].value)
+
+
+def diff(before: str, after: str) -> tuple[Markup, Markup]:
+    """The two texts with the words one has and the other has not marked (<del> in the earlier, <ins> in
+    the later), word by word."""
+    a, b = before.split(), after.split()
+    left, right = [], []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(
+        None, [w.lower() for w in a], [w.lower() for w in b]
+    ).get_opcodes():
+        was, now = escape(" ".join(a[i1:i2])), escape(" ".join(b[j1:j2]))
+        if op == "equal":
+            left.append(was)
+            right.append(now)
+            continue
+        if was:
+            left.append(Markup(f"<del>{was}</del>"))
+        if now:
+            right.append(Markup(f"<ins>{now}</ins>"))
+    return Markup(" ").join(left), Markup(" ").join(right)
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the lineage table: a link, or an action that nothing links (dropped or new)."""
+
+    later: str  # the later action, "" for a dropped one
+    earlier: str  # the earlier action, "" for a new one
+    link: str
+    relation: str  # same, narrower, ..., or "dropped", "new"
+    basis: str  # reviewed | computed
+    probability: float  # of the link; for a dropped or new action, that nothing continues it
+    theme_earlier: str
+    theme_later: str
+    deadline: str = ""
+    strength: str = ""
+
+
+def table() -> list[Row]:
+    cached = current_app.extensions.get("ccm_lineage_table")
+    if cached is not None:
+        return cached
+    data = ds.get()
+    out = []
+    for r in data.store.query(
+        PREFIXES
+        + """
+        SELECT ?link ?after ?before ?relation ?basis ?p ?te ?tl ?deadline ?strength WHERE {
+          ?link a ccm:Lineage ; ccm:successor ?after ; ccm:predecessor ?before ; ccm:probability ?p ;
+            ccm:lineageRelation/skos:prefLabel ?relation ; ccm:linkBasis/skos:prefLabel ?basis .
+          OPTIONAL { ?before ccm:theme/skos:prefLabel ?te } OPTIONAL { ?after ccm:theme/skos:prefLabel ?tl }
+          OPTIONAL { ?link ccm:deadlineChange/skos:prefLabel ?deadline }
+          OPTIONAL { ?link ccm:strengthChange/skos:prefLabel ?strength }
+        }""",
+        use_default_graph_as_union=True,
+    ):
+        out.append(
+            Row(
+                r["after"].value,
+                r["before"].value,
+                r["link"].value,
+                r["relation"].value,
+                r["basis"].value,
+                float(r["p"].value),
+                _value(r["te"]),
+                _value(r["tl"]),
+                _value(r["deadline"]),
+                _value(r["strength"]),
+            )  # fmt: skip
+        )
+    reviewed = {r.later for r in out if r.basis == "reviewed"}
+    for r in data.store.query(
+        PREFIXES
+        + """
+        SELECT ?a ?status ?p ?theme ?reviewed WHERE {
+          ?a ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p .
+          FILTER(?status IN ("dropped"@en, "new"@en))
+          OPTIONAL { ?a ccm:theme/skos:prefLabel ?theme }
+          OPTIONAL { ?review ccm:reviewOf ?a ; ccm:reviewDecision ?d . BIND(true AS ?reviewed) }
+        }""",
+        use_default_graph_as_union=True,
+    ):
+        a, status = r["a"].value, r["status"].value
+        basis = "reviewed" if r["reviewed"] is not None or a in reviewed else "computed"
+        theme = _value(r["theme"])
+        if status == "new":
+            out.append(Row(a, "", "", "new", basis, float(r["p"].value), "", theme))
+        else:
+            out.append(Row("", a, "", "dropped", "computed", float(r["p"].value), theme, ""))
+    out.sort(key=lambda r: (natural_key(r.later or "~"), natural_key(r.earlier)))
+    current_app.extensions["ccm_lineage_table"] = out
+    return out
+
+
+def _value(term: object) -> str:
+    return getattr(term, "value", "") or ""
+
+
+_FILTERS = ("theme", "relation", "basis")
+
+
+def _selected() -> tuple[list[Row], dict[str, str]]:
+    f = {k: request.args.get(k, "").strip() for k in _FILTERS}
+    if f["basis"] not in ("", "reviewed", "computed"):
+        abort(400, "basis is reviewed or computed")
+    rows = [
+        r
+        for r in table()
+        if (not f["theme"] or f["theme"] in (r.theme_earlier, r.theme_later))
+        and (not f["relation"] or r.relation == f["relation"])
+        and (not f["basis"] or r.basis == f["basis"])
+    ]
+    return rows, f
 
 
 @dataclass
@@ -85,6 +230,7 @@ class Sides:
     before: tuple[str, str]  # (action, text)
     after: tuple[str, str]
     step: Step
+    marked: tuple[Markup, Markup]  # the two texts, the words that differ marked
 
 
 def sides(link: str) -> Sides | None:
@@ -104,7 +250,8 @@ def sides(link: str) -> Sides | None:
         return None
     row = rows[0]
     step = next(s for s in steps(row["after"].value) if s.link == link)
-    return Sides((row["before"].value, row["was"].value), (row["after"].value, row["now"].value), step)
+    was, now = row["was"].value, row["now"].value
+    return Sides((row["before"].value, was), (row["after"].value, now), step, diff(was, now))
 
 
 @dataclass
@@ -180,7 +327,7 @@ def sankey(f: Flows, width: int = 1000) -> Markup:
     ly, ry = positions(lefts, left), positions(rights, right)
     out_used, in_used = defaultdict(float), defaultdict(float)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="group" '
         f'aria-labelledby="sankey-title" class="sankey" font-family="system-ui, sans-serif" font-size="12">',
         f'<title id="sankey-title">{escape(f.earlier)} to {escape(f.later)}: lineage links by theme</title>',
         f'<text x="{x_left}" y="20" text-anchor="end" font-weight="bold">{escape(f.earlier)}</text>',
@@ -210,10 +357,13 @@ def sankey(f: Flows, width: int = 1000) -> Markup:
         for name in names:
             h = sizes[name] * unit
             parts.append(f'<rect x="{x}" y="{ys[name]:.1f}" width="{node_w}" height="{h:.1f}" fill="#333"/>')
-            parts.append(
+            label = (
                 f'<text x="{tx}" y="{ys[name] + h / 2 + 4:.1f}" text-anchor="{anchor}">'
                 f"{escape(name)} ({sizes[name]})</text>"
             )
+            if name not in (NEW, DROPPED):  # a theme's label leads to its links
+                label = f'<a href="/lineage?theme={quote(name)}#links">{label}</a>'
+            parts.append(label)
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -222,7 +372,50 @@ def sankey(f: Flows, width: int = 1000) -> Markup:
 def index() -> str:
     f = flows()
     rows = sorted(f.flows.items(), key=lambda kv: (kv[0][0] == NEW, kv[0][1] == DROPPED, -kv[1], kv[0]))
-    return render_template("lineage/index.html", flows=f, rows=rows, svg=sankey(f), new=NEW, dropped=DROPPED)
+    links, filters = _selected()
+    everything = table()
+    query = request.query_string.decode("utf-8", "replace")
+    return render_template(
+        "lineage/index.html",
+        flows=f,
+        rows=rows,
+        svg=sankey(f),
+        new=NEW,
+        dropped=DROPPED,
+        links=links,
+        filters=filters,
+        themes=sorted({t for r in everything for t in (r.theme_earlier, r.theme_later) if t}),
+        relations=sorted({r.relation for r in everything}),
+        query=f"?{query}" if query else "",
+    )
+
+
+@bp.route("/lineage/links.csv")
+def links_csv() -> Response:
+    """The lineage table as filtered: one row per link and per dropped or new action."""
+    rows, _ = _selected()
+    header = ["lausanne_action", "vientiane_action", "relation", "basis", "probability", "vientiane_theme"]
+    header += ["lausanne_theme", "deadline_change", "strength_change", "link"]
+    body = [
+        [
+            _number(r.later),
+            _number(r.earlier),
+            r.relation,
+            r.basis,
+            f"{r.probability:.4f}",
+            r.theme_earlier,
+            r.theme_later,
+            r.deadline,
+            r.strength,
+            r.link,
+        ]  # fmt: skip
+        for r in rows
+    ]
+    return csv_response(header, body, "ccm-lineage-links.csv")
+
+
+def _number(iri: str) -> str:
+    return iri.rsplit("/", 1)[-1] if iri else ""
 
 
 @bp.route("/lineage.svg")
@@ -233,20 +426,15 @@ def as_svg() -> Response:
 @bp.route("/lineage.csv")
 def as_csv() -> Response:
     f = flows()
-    out = io.StringIO()
-    w = csv.writer(out, lineterminator="\r\n")  # RFC 4180
-    w.writerow(["from_plan", "from_theme", "to_plan", "to_theme", "links"])
-    for (a, b), n in sorted(f.flows.items()):
-        # a new action comes from no plan, a dropped one goes to none
-        w.writerow(
-            [
-                "" if a == NEW else f.earlier,
-                "" if a == NEW else a,
-                "" if b == DROPPED else f.later,
-                "" if b == DROPPED else b,
-                n,
-            ]
-        )
-    return Response(
-        out.getvalue(), mimetype="text/csv", headers={"Content-Disposition": "inline; filename=lineage.csv"}
-    )
+    # a new action comes from no plan, a dropped one goes to none
+    body = [
+        [
+            "" if a == NEW else f.earlier,
+            "" if a == NEW else a,
+            "" if b == DROPPED else f.later,
+            "" if b == DROPPED else b,
+            n,
+        ]
+        for (a, b), n in sorted(f.flows.items())
+    ]
+    return csv_response(["from_plan", "from_theme", "to_plan", "to_theme", "links"], body, "lineage.csv")

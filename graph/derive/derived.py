@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 
@@ -609,25 +610,31 @@ class Deriver:
         return c
 
     def lineage(self) -> None:
-        """Each Lausanne action's Vientiane predecessors (graph/derive/lineage.py), with what changed."""
+        """Each Lausanne action's Vientiane predecessors (graph/derive/lineage.py), with what changed, and what
+        each plan's actions that nothing links say: dropped, or new."""
         asserted, g = self.asserted, self.graph
-        method = self.method(
+        computed = self.method(
             "action-lineage",
-            "Predecessors of a later plan's actions",
-            "Candidates from an inverted index of Snowball stems (acronyms the plans define read as their words), "
-            f"at most {lineage.POSTINGS} entries per term; score: TF-IDF cosine of the action texts (commitment and "
-            f"items, not the chapeau), plus {lineage.THEME_BONUS} for a shared theme and {lineage.ARTICLE_BONUS} "
-            f"for a shared cited article; predecessors: every candidate scoring at least {lineage.THRESHOLD} and "
-            f"{lineage.RELATIVE:.0%} of the best. Relation: merged for two or more predecessors; otherwise same "
-            f"(cosine at least {lineage.SAME}), strengthened (binds more firmly), or narrower or broader by which "
-            "text holds more of the other's weight.",
-            threshold=lineage.THRESHOLD,
+            "Predecessors of a later plan's actions, computed",
+            "A logistic model of a link from lexical similarity (TF-IDF cosine of Snowball stems, of the actions and "
+            "of their best-matching commitments), semantic similarity (WordLlama l2_supercat embeddings, the same "
+            "two ways), a shared theme, article and addressee, and each pair's similarity relative to both sides' "
+            "best; fitted on the reviewed decisions; links chosen by a global assignment that maximises the "
+            f"log-odds above probability {lineage.PUBLISH}, at most {lineage.MAX_PREDECESSORS} predecessors per "
+            f"later action and {lineage.MAX_SUCCESSORS} successors per earlier one.",
+            threshold=lineage.PUBLISH,
         )
-        actions = lineage.commitments(asserted)
-        earlier = [a for a in actions if a.plan == self.iris.plan("vap")]
-        later = [a for a in actions if a.plan == self.iris.plan("lap")]
-        by_iri = {a.iri: a for a in actions}
-        for link in lineage.links(earlier, later):
+        reviewed = self.method(
+            "reviewed-lineage",
+            "Predecessors of a later plan's actions, as reviewed",
+            "The decisions of the reviewed lineage file (documents/005), published as they stand.",
+        )
+        everything = lineage.actions(asserted)
+        earlier = [a for a in everything if a.plan == self.iris.plan("vap")]
+        later = [a for a in everything if a.plan == self.iris.plan("lap")]
+        by_iri = {a.iri: a for a in everything}
+        found, _, p = lineage.links(earlier, later, lineage.reviews(asserted))
+        for link in found:
             lap, vap = link.successor, link.predecessor
             after, before = by_iri[lap], by_iri[vap]
             node = self.iris.lineage(lap, vap)
@@ -636,12 +643,16 @@ class Deriver:
             g.add((node, RDFS.label, Literal(label, lang="en")))
             g.add((node, CCM.successor, lap))
             g.add((node, CCM.predecessor, vap))
-            g.add((node, CCM.similarity, Literal(f"{link.score:.4f}", datatype=XSD.decimal)))
+            g.add((node, CCM.probability, Literal(f"{link.probability:.4f}", datatype=XSD.decimal)))
             g.add((node, CCM.textSimilarity, Literal(f"{link.cosine:.4f}", datatype=XSD.decimal)))
+            basis = "reviewed" if link.review is not None else "computed"
+            g.add((node, CCM.linkBasis, self.concept("link-bases", basis, "Bases of lineage links")))
+            if link.review is not None:
+                g.add((node, CCM.basedOnReview, link.review))
             g.add((node, CCM.lineageRelation, self.concept("lineage-relations", link.relation, "Lineage relations")))
             for shared in link.shared:
                 g.add((node, CCM.sharedArticle if "/convention/" in str(shared) else CCM.sharedTheme, shared))
-            g.add((node, PROV.wasGeneratedBy, method))
+            g.add((node, PROV.wasGeneratedBy, reviewed if link.review is not None else computed))
             g.add((lap, CCM.continues, vap))
             # what changed, as data: before and after, and the direction of the change
             if before.strength is not None:
@@ -666,8 +677,16 @@ class Deriver:
                 g.add((node, CCM.deadlineBefore, d))
             for d in after.deadlines:
                 g.add((node, CCM.deadlineAfter, d))
-            for change in lineage.deadline_changes(asserted, before, after):
+            if change := lineage.deadline_change(asserted, before, after):
                 g.add((node, CCM.deadlineChange, self.concept("deadline-changes", change, "Deadline changes")))
+        # what nothing links: a Vientiane action dropped, a Lausanne action new, with how probable that is
+        linked = {link.successor for link in found} | {link.predecessor for link in found}
+        for axis, side, yes, no in ((0, earlier, "continued", "dropped"), (1, later, "continues", "new")):
+            nothing = np.prod(1 - p, axis=axis)
+            for a, q in zip(side, nothing, strict=True):
+                status = yes if a.iri in linked else no
+                g.add((a.iri, CCM.continuation, self.concept("continuations", status, "Continuations")))
+                g.add((a.iri, CCM.probabilityNothingContinues, Literal(f"{q:.4f}", datatype=XSD.decimal)))
 
 
 def derive(asserted: Graph, iris: Iris, entry_into_force: dict[str, dt.date] | None = None) -> Graph:

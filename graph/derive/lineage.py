@@ -1,22 +1,36 @@
-"""How each Lausanne action carries on Vientiane actions: candidates, a score, a relation and what changed.
+"""How each Lausanne action carries on Vientiane actions: a probability for every pair, a global assignment,
+a relation and what changed.
 
-A lineage link says that the same addressees committed to substantially the same thing in both plans.
-Shared words alone are weak evidence (two plans about the same treaty share most of their words), so:
+A lineage link says that the same addressees committed to substantially the same thing in both plans. Two
+plans about one treaty share most of their words, so no single similarity decides; the evidence is weighed:
 
-1. Texts are compared as stems (Snowball), with each acronym the plans define ("Implementation Support
-   Unit (ISU)") read as its words and British spellings made American, so rewording is seen past.
-2. Candidates come from an inverted index of those stems, visiting for each term only its
-   `POSTINGS` heaviest entries: the work per action is bounded, so a corpus a hundred times larger
-   costs a hundred times more, not ten thousand.
-3. The score is the TF-IDF cosine of the two texts (their commitments and lettered items; the chapeau
-   says who, not what) plus bonuses for what the actions share beyond words: the same theme (candidates
-   of the same theme come first), the same cited article.
-4. An action's predecessors are the candidates scoring at least `THRESHOLD` and at least `RELATIVE` of
-   its best one, at most `MAX_PREDECESSORS`; an action with none is new.
+1. Lexical: the TF-IDF cosine of the two actions' stems (Snowball; each acronym the plans define read as its
+   words, British spellings made American), and the best cosine between a commitment of one and a commitment
+   of the other (graph/parse/commitments.py: a long action is several commitments, and one of them may be
+   all that carried over).
+2. Semantic: the same two cosines over WordLlama embeddings (`l2_supercat`, 256 dimensions, whose weights ship
+   inside the `wordllama` wheel and load from its own folder, never from the network).
+3. Structure: a shared theme, a shared cited article, a shared addressee.
+4. Context: how the pair's similarity compares with the best the Lausanne action has with any Vientiane action,
+   and with the best the Vientiane action has with any Lausanne action (a pair that is each side's best is
+   more telling than one that is merely similar), and its rank among the Lausanne action's candidates.
 
-The relation is read from the link itself: two or more predecessors is "merged"; otherwise "same" when the
-texts are nearly identical, "strengthened" when the commitment binds more firmly or sooner, and
-"narrower" or "broader" by which text holds more of the other's content.
+A logistic model turns these into a probability. It is fitted on the reviewed decisions (documents/005): every
+pair of a reviewed Lausanne action with a Vientiane action is a labelled example (linked or not), so adding a
+review refines the model as well as deciding its own action. bench/lineage.py scores it under
+cross-validation by Lausanne action, never on the decisions it was fitted to, and reports how well the
+probabilities are calibrated.
+
+The links are then chosen for all unreviewed Lausanne actions at once, not pair by pair: the assignment that
+maximises the total log-odds above `PUBLISH` (the stated probability a link must pass), with each Lausanne
+action carrying on at most `MAX_PREDECESSORS` Vientiane actions and each Vientiane action carried into at
+most `MAX_SUCCESSORS` Lausanne actions (Nelken and Shieber's alignment of document versions: similarity made
+a probability, then aligned globally). Where a review exists, its decisions are the lineage.
+
+The relation is read from the link: "merged" when the Lausanne action has two or more predecessors, "split"
+when the Vientiane action has two or more successors; otherwise "same" for nearly identical wording,
+"strengthened" or "weakened" when the commitment binds more or less firmly, and "narrower" or "broader" by
+which text holds more of the other's content. The deadline change is one value per link.
 """
 
 from __future__ import annotations
@@ -24,21 +38,41 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
+import numpy as np
 from rdflib import RDF, Graph, URIRef
+from scipy.optimize import linear_sum_assignment
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.preprocessing import StandardScaler
 
 from ..vocab import CCM, TIME
 from ..vocab.iris import last_segment
 from .dates import duration_parts
 from .similarity import Tfidf
 
-THRESHOLD = 0.25  # below this, two actions share a topic, not a commitment
-RELATIVE = 0.75  # a second predecessor must score nearly as well as the first
-POSTINGS = 64  # entries visited per term: bounds the work per action
+PUBLISH = 0.35  # a computed link is published from this probability on (docs/lineage.md says why)
 MAX_PREDECESSORS = 4  # a merger of more than a handful is a shared topic, not one commitment
+MAX_SUCCESSORS = 3
 SAME = 0.75  # a cosine above which the wording carried over nearly unchanged
-THEME_BONUS = 0.08
-ARTICLE_BONUS = 0.04
+REGULARISATION = 1.0  # the logistic model's C: few examples, so not fitted to their noise
+FEATURES = (
+    "lexical cosine of the actions",
+    "best lexical cosine of their commitments",
+    "semantic cosine of the actions",
+    "best semantic cosine of their commitments",
+    "a shared theme",
+    "a shared cited article",
+    "a shared addressee",
+    "similarity relative to the Lausanne action's best",
+    "similarity relative to the Vientiane action's best",
+    "reciprocal rank among the Lausanne action's candidates",
+    "reciprocal rank among the Vientiane action's candidates",
+    "the two relative similarities multiplied: each side's best at once",
+    "the semantic cosine squared",
+)
 
 # how firmly an action binds, weakest first (graph/parse/commitments.py reads these from the wording)
 STRENGTH_ORDER = ("encouraging", "recommended", "best-efforts", "qualified", "firm")
@@ -48,12 +82,14 @@ _ACRONYM = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:of|and|for|the|on|to)\s+)*){2,8}
 
 
 @dataclass(frozen=True)
-class Commitment:
+class PlanAction:
     """One action, as lineage sees it."""
 
     iri: URIRef
     plan: URIRef
-    text: str
+    number: int
+    text: str  # its commitments and lettered items; the chapeau says who, not what
+    commitments: tuple[str, ...]
     themes: frozenset[URIRef]
     articles: frozenset[URIRef]
     addressees: frozenset[URIRef]
@@ -63,26 +99,41 @@ class Commitment:
 
 
 @dataclass(frozen=True)
+class Review:
+    """A reviewed decision, as lineage uses it."""
+
+    iri: URIRef
+    lausanne: int
+    vientiane: int | None
+    decision: str  # added | confirmed | rejected | new
+    relation: str | None
+
+
+@dataclass(frozen=True)
 class Link:
     successor: URIRef
     predecessor: URIRef
-    score: float
+    probability: float
     cosine: float
-    relation: str  # same | narrower | broader | merged | strengthened
+    relation: str  # same | narrower | broader | strengthened | weakened | merged | split
+    review: URIRef | None = None  # the review it publishes; None for a computed link
     shared: tuple[URIRef, ...] = field(default=())  # the themes and articles both have
 
 
-def commitments(asserted: Graph) -> list[Commitment]:
-    """Every action of every plan, with its items' texts."""
+def actions(asserted: Graph) -> list[PlanAction]:
+    """Every action of every plan, with its commitments' and items' texts."""
     out = []
     for action in sorted(asserted.subjects(RDF.type, CCM.Action)):
         items = " ".join(str(asserted.value(i, CCM.text)) for i in asserted.objects(action, CCM.hasItem))
+        units = sorted(asserted.subjects(CCM.commitmentOf, action), key=lambda c: int(asserted.value(c, CCM.order)))
         cited = {_article(c) for c in asserted.objects(action, CCM.cites)}
         out.append(
-            Commitment(
+            PlanAction(
                 iri=action,
                 plan=asserted.value(action, CCM.inPlan),
-                text=f"{asserted.value(action, CCM.text)} {items}",  # the chapeau names who, not what
+                number=int(asserted.value(action, CCM.actionNumber)),
+                text=f"{asserted.value(action, CCM.text)} {items}".strip(),
+                commitments=tuple(str(asserted.value(c, CCM.text)) for c in units),
                 themes=frozenset(asserted.objects(action, CCM.theme)),
                 articles=frozenset(c for c in cited if c is not None),
                 addressees=frozenset(asserted.objects(action, CCM.addressee)),
@@ -92,6 +143,24 @@ def commitments(asserted: Graph) -> list[Commitment]:
             )
         )
     return out
+
+
+def reviews(asserted: Graph) -> list[Review]:
+    """The reviewed decisions the asserted graph holds (from documents/005)."""
+    out = []
+    for r in asserted.subjects(RDF.type, CCM.LineageReview):
+        before = asserted.value(r, CCM.reviewedPredecessor)
+        relation = asserted.value(r, CCM.reviewedRelation)
+        out.append(
+            Review(
+                iri=r,
+                lausanne=int(asserted.value(asserted.value(r, CCM.reviewOf), CCM.actionNumber)),
+                vientiane=int(asserted.value(before, CCM.actionNumber)) if before is not None else None,
+                decision=last_segment(asserted.value(r, CCM.reviewDecision)),
+                relation=last_segment(relation) if relation is not None else None,
+            )
+        )
+    return sorted(out, key=lambda r: (r.lausanne, r.vientiane or 0))
 
 
 def _start_year(asserted: Graph, plan: URIRef | None) -> int | None:
@@ -120,40 +189,155 @@ def acronyms(texts: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def links(earlier: list[Commitment], later: list[Commitment]) -> list[Link]:
-    """Each later action's predecessors among the earlier ones."""
-    everything = earlier + later
-    # how specific a word is, counted over clauses rather than whole actions: a long action holds most
-    # of the plans' common words once, a clause only the few it is about
-    clauses = [c for a in everything for c in _CLAUSE.split(a.text) if len(c.split()) >= 4]
-    vectors = Tfidf.fit({c.iri: c.text for c in everything}, acronyms(c.text for c in everything), clauses)
-    index = vectors.index((c.iri for c in earlier), POSTINGS)
-    by_iri = {c.iri: c for c in earlier}
+@cache
+def _embedder():  # noqa: ANN202 - wordllama's own type
+    """WordLlama's l2_supercat model, from the weights and tokenizer inside the installed package."""
+    import wordllama
+
+    return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+
+
+def _unit_vectors(texts: list[str]) -> np.ndarray:
+    vectors = np.asarray(_embedder().embed(texts), dtype=float)
+    return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+
+@dataclass
+class Evidence:
+    """The features of every (later, earlier) pair of actions, and the lexical model for relations."""
+
+    later: list[PlanAction]
+    earlier: list[PlanAction]
+    features: np.ndarray  # (len(later), len(earlier), len(FEATURES))
+    vectors: Tfidf
+
+    @classmethod
+    def of(cls, earlier: list[PlanAction], later: list[PlanAction]) -> Evidence:
+        everything = earlier + later
+        # how specific a word is, counted over clauses rather than whole actions: a long action holds most
+        # of the plans' common words once, a clause only the few it is about
+        clauses = [c for a in everything for c in _CLAUSE.split(a.text) if len(c.split()) >= 4]
+        expansions = acronyms(a.text for a in everything)
+        units = {URIRef(f"{a.iri}#{i}"): t for a in everything for i, t in enumerate(a.commitments or (a.text,))}
+        vectors = Tfidf.fit({a.iri: a.text for a in everything}, expansions, clauses)
+        unit_vectors = Tfidf.fit(units, expansions, clauses)
+        dense = _unit_vectors([a.text for a in everything])
+        dense_units = _unit_vectors(list(units.values()))
+        row = {a.iri: i for i, a in enumerate(everything)}
+        unit_rows: dict[URIRef, list[int]] = {}
+        for i, key in enumerate(units):
+            unit_rows.setdefault(URIRef(str(key).split("#")[0]), []).append(i)
+        keys = list(units)
+        f = np.zeros((len(later), len(earlier), len(FEATURES)))
+        for i, a in enumerate(later):
+            for j, b in enumerate(earlier):
+                ua, ub = unit_rows[a.iri], unit_rows[b.iri]
+                f[i, j, 0] = vectors.cosine(a.iri, b.iri)
+                f[i, j, 1] = max(unit_vectors.cosine(keys[x], keys[y]) for x in ua for y in ub)
+                f[i, j, 2] = float(dense[row[a.iri]] @ dense[row[b.iri]])
+                f[i, j, 3] = float((dense_units[ua] @ dense_units[ub].T).max())
+                f[i, j, 4] = bool(a.themes & b.themes)
+                f[i, j, 5] = bool(a.articles & b.articles)
+                f[i, j, 6] = bool({last_segment(x) for x in a.addressees} & {last_segment(x) for x in b.addressees})
+        score = f[:, :, 1] + f[:, :, 3]
+        f[:, :, 7] = score / np.maximum(score.max(axis=1, keepdims=True), 1e-12)
+        f[:, :, 8] = score / np.maximum(score.max(axis=0, keepdims=True), 1e-12)
+        f[:, :, 9] = 1.0 / (1 + (-score).argsort(axis=1).argsort(axis=1))
+        f[:, :, 10] = 1.0 / (1 + (-score).argsort(axis=0).argsort(axis=0))
+        f[:, :, 11] = f[:, :, 7] * f[:, :, 8]
+        f[:, :, 12] = f[:, :, 2] ** 2
+        return cls(later, earlier, f, vectors)
+
+    def labels(self, decisions: list[Review]) -> dict[int, np.ndarray]:
+        """For each reviewed later action (by its row), which earlier actions the reviews link it to."""
+        column = {b.number: j for j, b in enumerate(self.earlier)}
+        row = {a.number: i for i, a in enumerate(self.later)}
+        out: dict[int, np.ndarray] = {}
+        for r in decisions:
+            if r.lausanne not in row:
+                continue
+            y = out.setdefault(row[r.lausanne], np.zeros(len(self.earlier), dtype=bool))
+            if r.vientiane is not None and r.decision in ("added", "confirmed"):
+                y[column[r.vientiane]] = True
+        return out
+
+
+def fit(evidence: Evidence, labelled: dict[int, np.ndarray]) -> Pipeline:
+    """The logistic model of a link, fitted on every pair of the labelled later actions (features
+    standardised, so that one regularisation weighs cosines and yes-or-no features alike)."""
+    rows = sorted(labelled)
+    x = np.concatenate([evidence.features[i] for i in rows])
+    y = np.concatenate([labelled[i] for i in rows])
+    return make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(x, y)
+
+
+def probabilities(model: Pipeline, evidence: Evidence, rows: list[int]) -> np.ndarray:
+    """P(link) for every pair of the given later actions with every earlier action."""
+    x = evidence.features[rows].reshape(-1, len(FEATURES))
+    return model.predict_proba(x)[:, 1].reshape(len(rows), len(evidence.earlier))
+
+
+def assign(p: np.ndarray, threshold: float = PUBLISH) -> list[tuple[int, int]]:
+    """The links that together maximise the log-odds above the threshold, within both capacities."""
+    clipped = np.clip(p, 1e-9, 1 - 1e-9)
+    gain = np.log(clipped / (1 - clipped)) - np.log(threshold / (1 - threshold))
+    gain = np.where(gain > 0, gain, 0.0)
+    if not gain.any():
+        return []
+    # each later action as MAX_PREDECESSORS slots, each earlier one as MAX_SUCCESSORS slots
+    slots = np.repeat(np.repeat(gain, MAX_PREDECESSORS, axis=0), MAX_SUCCESSORS, axis=1)
+    rows, cols = linear_sum_assignment(slots, maximize=True)
+    return sorted(
+        {(r // MAX_PREDECESSORS, c // MAX_SUCCESSORS) for r, c in zip(rows, cols, strict=True) if slots[r, c] > 0}
+    )
+
+
+def links(
+    earlier: list[PlanAction], later: list[PlanAction], decisions: list[Review]
+) -> tuple[list[Link], Evidence, np.ndarray]:
+    """The published lineage: the reviewed decisions where they exist, the assignment elsewhere; with the
+    probability of every pair (reviewed pairs 1 or 0)."""
+    evidence = Evidence.of(earlier, later)
+    labelled = evidence.labels(decisions)
+    p = np.zeros((len(later), len(earlier)))
+    for i, y in labelled.items():
+        p[i] = y.astype(float)
+    chosen: list[tuple[int, int, URIRef | None, str | None]] = []
+    by_pair = {(r.lausanne, r.vientiane): r for r in decisions if r.decision in ("added", "confirmed")}
+    for i, y in labelled.items():
+        for j in np.flatnonzero(y):
+            review = by_pair[(later[i].number, earlier[j].number)]
+            chosen.append((i, j, review.iri, review.relation))
+    rest = [i for i in range(len(later)) if i not in labelled]
+    if rest and labelled and any(y.any() for y in labelled.values()):
+        model = fit(evidence, labelled)
+        p[rest] = probabilities(model, evidence, rest)
+        chosen += [(rest[r], j, None, None) for r, j in assign(p[rest])]
+    predecessors = {i: sum(1 for c in chosen if c[0] == i) for i in range(len(later))}
+    successors = {j: sum(1 for c in chosen if c[1] == j) for j in range(len(earlier))}
     out = []
-    for action in later:
-        scored = []
-        for iri, cosine in vectors.candidates(action.iri, index).items():
-            before = by_iri[iri]
-            themes, articles = action.themes & before.themes, action.articles & before.articles
-            bonus = THEME_BONUS * bool(themes) + ARTICLE_BONUS * bool(articles)
-            scored.append((cosine + bonus, cosine, iri, (*sorted(themes), *sorted(articles))))
-        scored.sort(key=lambda s: (-s[0], s[2]))
-        if not scored or scored[0][0] < THRESHOLD:
-            continue
-        kept = [s for s in scored if s[0] >= THRESHOLD and s[0] >= RELATIVE * scored[0][0]][:MAX_PREDECESSORS]
-        for score, cosine, iri, shared in kept:
-            relation = _relation(action, by_iri[iri], cosine, len(kept), vectors)
-            out.append(Link(action.iri, iri, min(score, 1.0), cosine, relation, shared))
-    return out
+    for i, j, review, relation in sorted(chosen):
+        a, b = later[i], earlier[j]
+        cosine = float(evidence.features[i, j, 0])
+        if relation is None:
+            relation = _relation(a, b, cosine, predecessors[i], successors[j], evidence.vectors)
+        shared = (*sorted(a.themes & b.themes), *sorted(a.articles & b.articles))
+        out.append(Link(a.iri, b.iri, float(p[i, j]), cosine, relation, review, shared))
+    return out, evidence, p
 
 
-def _relation(after: Commitment, before: Commitment, cosine: float, predecessors: int, vectors: Tfidf) -> str:
+def _relation(
+    after: PlanAction, before: PlanAction, cosine: float, predecessors: int, successors: int, vectors: Tfidf
+) -> str:
     if predecessors > 1:
         return "merged"
+    if successors > 1:
+        return "split"
     if cosine >= SAME:
         return "same"
-    if strength_change(before.strength, after.strength) == "stronger":
-        return "strengthened"
+    change = strength_change(before.strength, after.strength)
+    if change in ("stronger", "weaker"):
+        return "strengthened" if change == "stronger" else "weakened"
     # the text that holds more of the other's content is the broader commitment
     narrower = vectors.coverage(after.iri, before.iri) > vectors.coverage(before.iri, after.iri)
     return "narrower" if narrower else "broader"
@@ -170,28 +354,27 @@ def strength_change(before: URIRef | None, after: URIRef | None) -> str | None:
     return "unchanged" if a == b else "stronger" if a > b else "weaker"
 
 
-def deadline_changes(asserted: Graph, before: Commitment, after: Commitment) -> list[str]:
-    """How the time allowed changed, kind by kind of deadline: for a time limit from the same event
-    ("within one year of entry into force"), for a recurrence ("annually") and for a date or meeting
-    ("by the Eleventh Meeting ... in 2022", counted from the plan's first year): tightened, relaxed or
-    unchanged; a kind only one side has is added or dropped; deadlines of no comparable kind are changed."""
-    b, a = _allowances(asserted, before), _allowances(asserted, after)
+def deadline_change(asserted: Graph, before: PlanAction, after: PlanAction) -> str | None:
+    """How the time allowed changed, as one value: added (only the later has a time limit), dropped (only
+    the earlier), tightened or relaxed (the shortest time a comparable limit allows, counted from the same
+    event, as a recurrence, or to a date or meeting from each plan's first year), unchanged, or changed
+    (both have limits, of no comparable kind); None when neither has one."""
     if not before.deadlines and not after.deadlines:
-        return []
-    changes = []
-    for kind in sorted(set(b) | set(a), key=str):
-        if kind not in a:
-            changes.append("dropped")
-        elif kind not in b:
-            changes.append("added")
-        else:
-            changes.append("unchanged" if a[kind] == b[kind] else "tightened" if a[kind] < b[kind] else "relaxed")
-    if not changes:
-        changes.append("dropped" if not after.deadlines else "added" if not before.deadlines else "changed")
-    return sorted(set(changes))
+        return None
+    if not before.deadlines:
+        return "added"
+    if not after.deadlines:
+        return "dropped"
+    b, a = _allowances(asserted, before), _allowances(asserted, after)
+    common = sorted(set(a) & set(b), key=str)
+    if not common:
+        return "changed"
+    # the comparison of the kind both share that allows least time: what a State must meet first
+    kind = min(common, key=lambda k: min(a[k], b[k]))
+    return "unchanged" if a[kind] == b[kind] else "tightened" if a[kind] < b[kind] else "relaxed"
 
 
-def _allowances(asserted: Graph, action: Commitment) -> dict[tuple[str, ...], float]:
+def _allowances(asserted: Graph, action: PlanAction) -> dict[tuple[str, ...], float]:
     """The shortest time each kind of the action's deadlines allows, in days."""
     out: dict[tuple[str, ...], float] = {}
     for d in action.deadlines:

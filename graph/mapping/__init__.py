@@ -17,6 +17,7 @@ from .isu import map_isu
 from .meetings import map_meetings, map_themes
 from .plans import map_plans
 from .report import map_report
+from .reviews import map_reviews
 from .treaty_status import map_treaty_status
 
 __all__ = ["to_graphs"]
@@ -28,7 +29,7 @@ def to_graphs(corpus: Corpus, iris: Iris) -> tuple[Graph, Graph]:
     m.provenance.source_files()
     # in this order: a state's first name seen is its label, later ones are alternative labels
     steps = (map_convention, map_plans, map_declarations, map_report, map_meetings, map_themes, map_isu)
-    for step in (*steps, map_treaty_status, map_instruments):
+    for step in (*steps, map_treaty_status, map_instruments, map_reviews):
         step(m)
     m.schemes()
     return m.graph, m.provenance.graph

@@ -45,6 +45,7 @@ SCHEME_LABELS = {
     "decision-kinds": "Kinds of meeting decision",
     "instrument-kinds": "Kinds of external instrument",
     "situations": "Situations a duty binds a State only in",
+    "review-decisions": "Decisions of a lineage review",
 }
 
 

@@ -1,4 +1,4 @@
-"""All four documents read into records, with what several documents state merged into one record."""
+"""All the documents read into records, with what several documents state merged into one record."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from ..sources import DOCUMENTS_DIR, ParseError, SourceText, Span, load_all
 from ..sources.registry import REGISTRY, companion
 from ..sources.text import STOP_WORDS, ordinal_word, words
-from . import commitments, convention, declarations, isu, lap, report, treaty_status, vap
+from . import commitments, convention, declarations, isu, lap, report, reviews, treaty_status, vap
 from .citations import meeting_refs
 from .records import Corpus, Meeting, MeetingRef, Theme, ThemeGroup
 
@@ -58,6 +58,10 @@ def read(directory: Path = DOCUMENTS_DIR) -> Corpus:
         meetings={m.key: m for m in final_document.meetings},
         themes={},
     )
+    for src in _of_kind(sources, "lineage-reviews"):
+        decisions = reviews.parse(src)
+        reviews.check(src, decisions, corpus.vap.actions, corpus.lap.actions)
+        corpus.reviews += decisions
     _named_meetings(corpus)
     _group_themes(corpus)
     _read_commitments(corpus)

@@ -327,6 +327,23 @@ class DecisionAct:
 
 
 @dataclass
+class LineageReview:
+    """One reviewed lineage decision (005): a Lausanne action, the Vientiane action it carries on or none."""
+
+    row: int  # the CSV record (the header is record 1)
+    lausanne: int
+    vientiane: int | None  # None: no Vientiane action continues it
+    decision: str  # added | confirmed | rejected | new
+    relation: str | None
+    lausanne_quote: str
+    vientiane_quote: str
+    reviewer: str
+    date: dt.date
+    note: str
+    cells: dict[str, StatusCell]
+
+
+@dataclass
 class DocumentSymbol:
     symbol: str
     span: Span
@@ -482,3 +499,4 @@ class Corpus:
     older_status: list[StatusTable]  # earlier tables: sources too, where they agree with the latest
     meetings: dict[str, Meeting]
     themes: dict[str, ThemeGroup]  # heading or topic (as printed) -> its theme
+    reviews: list[LineageReview] = field(default_factory=list)  # reviewed lineage decisions, every file's

@@ -11,6 +11,7 @@ import re
 import pycountry
 
 from ..sources import SourceText, Span
+from .csv_cells import csv_cells
 from .records import StatusCell, StatusRow, StatusTable
 
 COLUMNS = ("state", "iso3", "signature", "consent_date", "consent_type", "withdrawal_deposit", "notes")
@@ -20,35 +21,6 @@ _PROVISIONAL = re.compile(r"provisional application \(n\) (\d{4}-\d{2}-\d{2})")
 _PROVISIONAL_SCOPE = re.compile(r"provisional application of [Aa]rticle (\d+)(?:\s*\((\d+)\))?(?:\s*\(([a-z])\))?")
 _AS_OF = re.compile(r"STATUS AS AT : (\d{2})-(\d{2})-(\d{4})")
 _PAGE = re.compile(r"\*\*UN page used for the full table\*\*: the depositary's HTML status page\s+<([^>]+)>")
-
-
-def _cells(line: str, offset: int) -> list[tuple[str, int, int]]:
-    """The fields of one CSV line (RFC 4180 quoting), each with the offsets of its text in the file."""
-    out, i = [], 0
-    while True:
-        if line.startswith('"', i):
-            end = i + 1
-            while True:
-                end = line.index('"', end)
-                if line.startswith('""', end):
-                    end += 2
-                    continue
-                break
-            out.append((line[i + 1 : end].replace('""', '"'), offset + i + 1, offset + end))
-            i = end + 1
-        else:
-            end = line.find(",", i)
-            end = len(line) if end == -1 else end
-            out.append((line[i:end], offset + i, offset + end))
-            i = end
-        if i >= len(line):
-            return out
-        if line[i] != ",":
-            raise ValueError(f"a quoted field must end the cell (column {i + 1})")
-        i += 1
-        if i == len(line):
-            out.append(("", offset + i, offset + i))
-            return out
 
 
 def _date(src: SourceText, cell: tuple[str, int, int], column: str) -> dt.date | None:
@@ -69,7 +41,7 @@ def _scope(notes: str) -> tuple[str, ...] | None:
 def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
     """Every row of the table; a malformed row is a ParseError at its line."""
     lines = [line for line in src.lines() if line[0].strip()]
-    if not lines or tuple(c[0] for c in _cells(*lines[0][:2])) != COLUMNS:
+    if not lines or tuple(c[0] for c in csv_cells(*lines[0][:2])) != COLUMNS:
         raise src.error(0, f"the header must be {','.join(COLUMNS)}")
     table = StatusTable(src.key)
     if readme is not None:
@@ -79,7 +51,7 @@ def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
             table.address = m.group(1)
     for number, (line, start, end) in enumerate(lines[1:], 1):
         try:
-            cells = _cells(line, start)
+            cells = csv_cells(line, start)
         except ValueError as exc:
             raise src.error(start, str(exc)) from None
         if len(cells) != len(COLUMNS):

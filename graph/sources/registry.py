@@ -10,7 +10,14 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DOCUMENTS_DIR = PROJECT_ROOT / "documents"
 REGISTRY = "sources.toml"
-KINDS = ("vap-introduction", "vap-pdf", "first-meeting-final-document", "lausanne-booklet", "treaty-status")
+KINDS = (
+    "vap-introduction",
+    "vap-pdf",
+    "first-meeting-final-document",
+    "lausanne-booklet",
+    "treaty-status",
+    "lineage-reviews",
+)
 MEDIA_TYPES: dict[str, str] = {".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8; header=present"}
 
 

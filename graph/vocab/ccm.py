@@ -56,6 +56,7 @@ class CCM(DefinedNamespace):
     Item: URIRef  # A lettered item of an action or of a declaration paragraph (A-D of Lausanne action 11, a-f of the Vientiane Declaration's paragraph 12).
     LeadTime: URIRef  # A time before an event by which something must be done: 'a minimum of nine months prior to the Meeting of States Parties or the Review Conference at which it is to be considered'.
     Lineage: URIRef  # A later plan's action and an earlier plan's action it carries on: the same addressees committed to substantially the same thing.
+    LineageReview: URIRef  # A person's decision on how a Lausanne action carries on the Vientiane plan, read from the reviewed decisions file (documents/005): it links the two actions (added, confirmed), drops a computed link (rejected) or says that no Vientiane action continues it (new), with the words of each plan it rests on, the reviewer and the date.
     MandateItem: URIRef  # One task of the Implementation Support Unit's mandate.
     MaximumDuration: URIRef  # The longest a period may run, as an xsd:duration: 'an extension ...
     Meeting: URIRef  # A meeting of the Convention: a Meeting of States Parties, a Review Conference, a preparatory or intersessional meeting.
@@ -122,6 +123,7 @@ class CCM(DefinedNamespace):
     atMeeting: URIRef  # The meeting a meeting deadline falls at.
     attended: URIRef  # A meeting the actor took part in, as its participation records state.
     attendee: URIRef  # An actor that took part in the meeting (inverse of attended).
+    basedOnReview: URIRef  # The review a reviewed lineage link publishes.
     bearer: URIRef  # The actor category an obligation binds.
     beforeExpiryOf: URIRef  # The time limit a 'prior to the expiry of the time period referred to in paragraph 1' limit falls before.
     beneficiary: URIRef  # Who a norm's act is for: the cluster munition victims of Article 5, the affected States Parties assistance goes to.
@@ -137,6 +139,7 @@ class CCM(DefinedNamespace):
     concerns: URIRef  # A document, plan, declaration, meeting or person a decision is about ('designate His Excellency Dr.
     conditionKind: URIRef  # What kind of condition: capacity, jurisdiction, circumstance, temporal, qualifier, conformity, voting rule or proviso.
     conditionOf: URIRef  # The statement or decision this condition restricts (inverse of has condition).
+    continuation: URIRef  # Whether a plan's action is carried on: a Vientiane action is continued or dropped (no Lausanne action carries it on), a Lausanne action continues the Vientiane plan or is new.
     continues: URIRef  # An earlier action this action carries on (from a lineage, derived by text similarity).
     countFromDeposit: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the deposit of its instrument.
     countFromEntryIntoForce: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the Convention's entry into force for it (Article 17).
@@ -157,6 +160,8 @@ class CCM(DefinedNamespace):
     effectiveOn: URIRef  # The date the Convention entered into force for a State, or a withdrawal took effect.
     endsOn: URIRef  # The last day an action plan's time limits apply, derived from the plan's own words: the last day of its period, or the day the meeting it is to be undertaken before was to be convened.
     entryIntoForce: URIRef  # The date the treaty entered into force.
+    evidenceAfter: URIRef  # The words of the Lausanne action a lineage review rests on.
+    evidenceBefore: URIRef  # The words of the Vientiane action a lineage review rests on.
     exceptionTo: URIRef  # A norm this one overrides ('Notwithstanding the provisions of Article 1 ..., the retention ...
     extendsDeadline: URIRef  # The time limit an extension request is for: the limit its condition restates ('unable to destroy ...
     extractedFrom: URIRef  # A span of a source file (an oa:SpecificResource with text quote and position selectors) this resource was read from.
@@ -188,6 +193,7 @@ class CCM(DefinedNamespace):
     limits: URIRef  # What this statement or condition narrows, overrides, caps, conditions or attaches a duty to: the one property that says X limits Y, whatever the kind of limit (its sub-properties say which).
     limitsException: URIRef  # An exception this norm narrows back ('Nothing in paragraph 3 of this Article shall authorise a State Party: ...
     lineageRelation: URIRef  # How the later commitment stands to the earlier: same, narrower, broader, merged (one of two or more predecessors) or strengthened.
+    linkBasis: URIRef  # Whether a lineage link was reviewed by a person or computed.
     mandate: URIRef  # A task of the unit's mandate.
     measurableBy: URIRef  # Words of a commitment that make it checkable: a number, a year, a named meeting or a quoted title ('2022', 'two consecutive years', 'Eleventh Meeting of States Parties').
     measuredBy: URIRef  # An indicator that measures this commitment (inverse of measures).
@@ -212,6 +218,8 @@ class CCM(DefinedNamespace):
     position: URIRef  # The position a person held as the document states it ('Deputy Secretary-General of the United Nations').
     predecessor: URIRef  # The earlier action of a lineage.
     president: URIRef  # The person who presided over the meeting.
+    probability: URIRef  # How probable a computed lineage link is: a logistic model's probability, fitted on the reviewed decisions and calibrated under cross-validation (docs/lineage.md).
+    probabilityNothingContinues: URIRef  # For a Vientiane action, the probability that no Lausanne action carries it on; for a Lausanne action, that it carries on no Vientiane action: one minus the chance of any link, from the same model as the links (0 or 1 where a review decides).
     profile: URIRef  # What a commitment has that makes it checkable: it names whom it binds, has a deadline, has an indicator, has measurable wording (a number, a year, a named meeting or document).
     provisional: URIRef  # True for a figure the text prints in square brackets ('the [46] States that have ratified it'): a placeholder its drafters meant to confirm.
     provisionalScope: URIRef  # The provision a State applies provisionally, pending the Convention's entry into force for it (Article 18), as its notification names it: Switzerland, Article 1(1)(a).
@@ -227,6 +235,11 @@ class CCM(DefinedNamespace):
     reproducedUnder: URIRef  # A counting rule under which the depositary's dates give the document's number: 'deposit' or 'entry-into-force'.
     requiredItem: URIRef  # A sub-paragraph listing what a report or request must contain (Article 7.1 (a) to (n); Article 3.4 (a) to (f)).
     requires: URIRef  # What a norm or an action requires, as a short phrase read from its own words: the verb and its object, without who must act or by when ('destroy or ensure the destruction of all cluster munitions referred to in paragraph 1 of this Article').
+    reviewDecision: URIRef  # What the reviewer decided: added, confirmed, rejected or new.
+    reviewOf: URIRef  # The Lausanne action a lineage review decides about.
+    reviewedPredecessor: URIRef  # The Vientiane action a lineage review decides the Lausanne action carries on, or does not.
+    reviewedRelation: URIRef  # How the reviewer says the later commitment stands to the earlier: same, narrower, broader, strengthened, weakened, merged or split.
+    reviewer: URIRef  # Who made a lineage review's decision.
     role: URIRef  # The kind of office.
     ruleKind: URIRef  # What a constitutive rule settles: a definition, the scope, an entry into force, a legal effect, a decision rule, reservations, duration, signature, consent to be bound, the depositary, the authentic texts, a purpose or a mandate.
     servesArticle: URIRef  # An article an action helps implement, derived from its theme; what the action's text cites is ccm:cites, asserted.
@@ -310,6 +323,7 @@ class CCMNodes:
     Item = ox.NamedNode(NAMESPACE + "Item")
     LeadTime = ox.NamedNode(NAMESPACE + "LeadTime")
     Lineage = ox.NamedNode(NAMESPACE + "Lineage")
+    LineageReview = ox.NamedNode(NAMESPACE + "LineageReview")
     MandateItem = ox.NamedNode(NAMESPACE + "MandateItem")
     MaximumDuration = ox.NamedNode(NAMESPACE + "MaximumDuration")
     Meeting = ox.NamedNode(NAMESPACE + "Meeting")
@@ -376,6 +390,7 @@ class CCMNodes:
     atMeeting = ox.NamedNode(NAMESPACE + "atMeeting")
     attended = ox.NamedNode(NAMESPACE + "attended")
     attendee = ox.NamedNode(NAMESPACE + "attendee")
+    basedOnReview = ox.NamedNode(NAMESPACE + "basedOnReview")
     bearer = ox.NamedNode(NAMESPACE + "bearer")
     beforeExpiryOf = ox.NamedNode(NAMESPACE + "beforeExpiryOf")
     beneficiary = ox.NamedNode(NAMESPACE + "beneficiary")
@@ -391,6 +406,7 @@ class CCMNodes:
     concerns = ox.NamedNode(NAMESPACE + "concerns")
     conditionKind = ox.NamedNode(NAMESPACE + "conditionKind")
     conditionOf = ox.NamedNode(NAMESPACE + "conditionOf")
+    continuation = ox.NamedNode(NAMESPACE + "continuation")
     continues = ox.NamedNode(NAMESPACE + "continues")
     countFromDeposit = ox.NamedNode(NAMESPACE + "countFromDeposit")
     countFromEntryIntoForce = ox.NamedNode(NAMESPACE + "countFromEntryIntoForce")
@@ -411,6 +427,8 @@ class CCMNodes:
     effectiveOn = ox.NamedNode(NAMESPACE + "effectiveOn")
     endsOn = ox.NamedNode(NAMESPACE + "endsOn")
     entryIntoForce = ox.NamedNode(NAMESPACE + "entryIntoForce")
+    evidenceAfter = ox.NamedNode(NAMESPACE + "evidenceAfter")
+    evidenceBefore = ox.NamedNode(NAMESPACE + "evidenceBefore")
     exceptionTo = ox.NamedNode(NAMESPACE + "exceptionTo")
     extendsDeadline = ox.NamedNode(NAMESPACE + "extendsDeadline")
     extractedFrom = ox.NamedNode(NAMESPACE + "extractedFrom")
@@ -442,6 +460,7 @@ class CCMNodes:
     limits = ox.NamedNode(NAMESPACE + "limits")
     limitsException = ox.NamedNode(NAMESPACE + "limitsException")
     lineageRelation = ox.NamedNode(NAMESPACE + "lineageRelation")
+    linkBasis = ox.NamedNode(NAMESPACE + "linkBasis")
     mandate = ox.NamedNode(NAMESPACE + "mandate")
     measurableBy = ox.NamedNode(NAMESPACE + "measurableBy")
     measuredBy = ox.NamedNode(NAMESPACE + "measuredBy")
@@ -466,6 +485,8 @@ class CCMNodes:
     position = ox.NamedNode(NAMESPACE + "position")
     predecessor = ox.NamedNode(NAMESPACE + "predecessor")
     president = ox.NamedNode(NAMESPACE + "president")
+    probability = ox.NamedNode(NAMESPACE + "probability")
+    probabilityNothingContinues = ox.NamedNode(NAMESPACE + "probabilityNothingContinues")
     profile = ox.NamedNode(NAMESPACE + "profile")
     provisional = ox.NamedNode(NAMESPACE + "provisional")
     provisionalScope = ox.NamedNode(NAMESPACE + "provisionalScope")
@@ -481,6 +502,11 @@ class CCMNodes:
     reproducedUnder = ox.NamedNode(NAMESPACE + "reproducedUnder")
     requiredItem = ox.NamedNode(NAMESPACE + "requiredItem")
     requires = ox.NamedNode(NAMESPACE + "requires")
+    reviewDecision = ox.NamedNode(NAMESPACE + "reviewDecision")
+    reviewOf = ox.NamedNode(NAMESPACE + "reviewOf")
+    reviewedPredecessor = ox.NamedNode(NAMESPACE + "reviewedPredecessor")
+    reviewedRelation = ox.NamedNode(NAMESPACE + "reviewedRelation")
+    reviewer = ox.NamedNode(NAMESPACE + "reviewer")
     role = ox.NamedNode(NAMESPACE + "role")
     ruleKind = ox.NamedNode(NAMESPACE + "ruleKind")
     servesArticle = ox.NamedNode(NAMESPACE + "servesArticle")

@@ -241,6 +241,10 @@ class Iris:
     def thematic_link(self, theme: URIRef) -> URIRef:
         return URIRef(f"{theme}/article")
 
+    def lineage_review(self, lausanne: int, vientiane: int | None) -> URIRef:
+        """id/lineage-review/lap-12/vap-8, or id/lineage-review/lap-4/none: one reviewed decision."""
+        return self._id("lineage-review", f"lap-{lausanne}", f"vap-{vientiane}" if vientiane is not None else "none")
+
     def lineage(self, successor: URIRef, predecessor: URIRef) -> URIRef:
         """id/lineage/lap-12/vap-8: Lausanne action 12 continues Vientiane action 8."""
         local = [self.local_path(str(a)).split("/") for a in (successor, predecessor)]  # id/<plan>/action/<n>

@@ -199,6 +199,7 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         trail=_trail(data, entity),
         provisions=_statements_in(data, entity),
         lineage=lineage.steps(entity.iri) if str(CCM.Action) in entity.types else [],
+        continuation=lineage.continuation(entity.iri) if str(CCM.Action) in entity.types else None,
         commitments=_commitments(data, entity) if str(CCM.Action) in entity.types else [],
         plan_table=_plan_table(data, entity),
         lineage_sides=lineage.sides(entity.iri) if str(CCM.Lineage) in entity.types else None,

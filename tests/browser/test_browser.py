@@ -362,3 +362,27 @@ def test_the_duties_table_filters_and_reads_at_phone_and_desktop_widths(live_ser
         page.click("p.download a[href$='lap.csv']")
     assert reply.value.status == 200 and reply.value.header_value("content-type").startswith("text/csv")
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_from_the_lineage_picture_to_an_action_in_three_clicks(live_server, browser, width):
+    """/lineage → a theme in the picture → a link of that theme → the Vientiane action it carries on; and a
+    dropped Vientiane action says so (001 #53, the work programme for the Second Meeting, 2011)."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server}/lineage")
+    with page.expect_navigation():
+        page.locator("svg.sankey a", has_text="Clearance").first.click()  # 1
+    assert "theme=Clearance" in page.url
+    rows = page.locator("table.lineage-links tbody tr")
+    assert rows.count() > 0
+    with page.expect_navigation():
+        page.locator('table.lineage-links a[href="/id/lineage/lap-18/vap-12"]').click()  # 2
+    assert page.locator("blockquote.diff del").count() > 0 and page.locator("blockquote.diff ins").count() > 0
+    with page.expect_navigation():
+        page.locator("section[aria-labelledby=sides-h] figcaption a").first.click()  # 3: the Vientiane action
+    assert page.url.endswith("/id/vap/action/12")
+    assert not page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1")
+    page.goto(f"{live_server}/id/vap/action/53")
+    assert "Not carried into the Lausanne Action Plan" in page.locator("p.continuation").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / f"vap-53-dropped-{width}.png"))
+    page.close()

@@ -9,6 +9,7 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.namespace import PROV
 
 from graph.build import build_dataset
+from graph.derive import lineage
 from graph.derive.dates import add_duration
 from graph.vocab import CCM
 from tests.support.processes import ccmkg
@@ -110,29 +111,59 @@ def test_lineage_pairs(built, iris):
     def continues(lap: int, vap: int) -> bool:
         return (iris.action("lap", lap), CCM.continues, iris.action("vap", vap)) in derived
 
-    # pairs a reader agrees with: compliance and the good offices of the President (Article 8); initial
-    # transparency reports (Article 7); data disaggregated by sex/gender and age; national legislation
-    # (Article 9); synergies with humanitarian and human rights law
-    for lap, vap in ((49, 66), (43, 58), (31, 22), (47, 63), (8, 55)):
+    # computed pairs (no review decides these Lausanne actions) a reader agrees with: compliance and the good
+    # offices of the President (Article 8); initial transparency reports (Article 7); universalization
+    for lap, vap in ((49, 66), (43, 58), (10, 4)):
+        assert continues(lap, vap), (lap, vap)
+    # reviewed pairs (documents/005): synergies with humanitarian and human rights law; victims' data
+    for lap, vap in ((8, 55), (31, 22)):
         assert continues(lap, vap), (lap, vap)
     # and one that must not be linked: paying assessed contributions is not responding to non-compliance
     assert not continues(9, 66)
     for node in derived.subjects(RDF.type, CCM.Lineage):
-        assert 0 < float(derived.value(node, CCM.similarity)) <= 1
+        basis = str(derived.value(node, CCM.linkBasis)).rsplit("/", 1)[-1]
+        probability = float(derived.value(node, CCM.probability))
+        # a reviewed link is certain and names its review; a computed one passed the published threshold
+        if basis == "reviewed":
+            assert probability == 1 and derived.value(node, CCM.basedOnReview) is not None
+        else:
+            assert basis == "computed" and lineage.PUBLISH <= probability < 1
         assert (derived.value(node, PROV.wasGeneratedBy), RDF.type, CCM.DerivationMethod) in derived
         lap, vap = derived.value(node, CCM.successor), derived.value(node, CCM.predecessor)
         assert (lap, CCM.continues, vap) in derived
+        assert len(list(derived.objects(node, CCM.deadlineChange))) <= 1, node  # never two at once
 
 
-def test_lineage_precision_and_recall_on_the_dev_half_hold_their_measured_floor(built):
-    from bench.lineage import evaluate
+def test_lineage_scores_on_the_dev_half_hold_their_measured_floor(built):
+    from bench.lineage import cross_validated, published
 
-    scores = evaluate(built.graphs["derived"])
-    # measured with `python bench/lineage.py` (docs/benchmarks/lineage.md): precision 0.64, recall 0.47;
-    # the baseline it replaced, 0.61 and 0.32. A change that loses ground fails here.
+    scores, relations, errors, new_right, new_gold = published(built.graphs["derived"])
+    # the published lineage of the 25 dev actions is the reviewed one (documents/005 holds their readings)
     assert scores.gold == 34  # bench/lineage-dev.json: 34 links for 25 Lausanne actions
-    assert scores.precision >= 0.63 and scores.recall >= 0.46, scores.errors
-    assert len(scores.new_predicted & scores.new_gold) >= 5  # of the 6 new actions
+    assert scores.precision >= 0.9 and scores.recall >= 0.85, errors
+    assert new_right == new_gold == 6
+    # the computed layer alone, 5-fold cross-validated: measured with `python bench/lineage.py`
+    # (docs/benchmarks/lineage.md) at precision 0.65, recall 0.44; a change that loses ground fails here
+    computed, reliability, _ = cross_validated(built.graphs["asserted"])
+    at = computed[lineage.PUBLISH]
+    assert at.precision >= 0.6 and at.recall >= 0.4, (at.precision, at.recall)
+    # calibrated: in the bins with pairs enough to tell, the share linked is near the mean probability
+    for _, _, n, mean, share in reliability:
+        if n >= 10:
+            assert abs(mean - share) <= 0.2, reliability
+
+
+def test_a_dropped_and_a_new_action_say_so(built, iris):
+    derived = built.graphs["derived"]
+    # documents/005: no Vientiane action continues Lausanne 4 (gender and diversity in implementation)
+    assert str(derived.value(iris.action("lap", 4), CCM.continuation)).endswith("/new")
+    assert float(derived.value(iris.action("lap", 4), CCM.probabilityNothingContinues)) == 1
+    # 001 #53, the President's work programme for the Second Meeting (2011): nothing in Lausanne carries it on
+    assert str(derived.value(iris.action("vap", 53), CCM.continuation)).endswith("/dropped")
+    assert 0 < float(derived.value(iris.action("vap", 53), CCM.probabilityNothingContinues)) <= 1
+    # every action of both plans is one or the other
+    for action in built.graphs["asserted"].subjects(RDF.type, CCM.Action):
+        assert derived.value(action, CCM.continuation) is not None, action
 
 
 def test_lineage_says_what_changed(built, iris):
@@ -144,6 +175,8 @@ def test_lineage_says_what_changed(built, iris):
     before = {str(asserted.value(d, RDFS.label)) for d in derived.objects(node, CCM.deadlineBefore)}
     assert before == {"Within one year of entry into force for that State Party"}
     assert len(list(derived.objects(node, CCM.deadlineAfter))) == 2
+    # one change: the limit both count from entry into force allows two years where it allowed one
+    assert [str(c).rsplit("/", 1)[-1] for c in derived.objects(node, CCM.deadlineChange)] == ["relaxed"]
     # 001 12 "Endeavour to ...": best efforts; 003 18 "... to the extent possible": qualified
     assert str(derived.value(node, CCM.strengthBefore)).endswith("/best-efforts")
     assert str(derived.value(node, CCM.strengthAfter)).endswith("/qualified")

@@ -134,23 +134,23 @@ def test_a_later_status_table_is_a_line_in_the_registry(tmp_path):
     docs = tmp_path / "documents"
     shutil.copytree(DOCUMENTS_DIR, docs)
     table = (DOCUMENTS_DIR / SOURCE_FILES["004"]).read_text(encoding="utf-8")
-    (docs / "005_status-2025.csv").write_text(
+    (docs / "006_status-2025.csv").write_text(
         "".join(line for line in table.splitlines(keepends=True) if not line.startswith("Vanuatu,")),
         encoding="utf-8",
     )
-    (docs / "005_status-2025.README.md").write_text("STATUS AS AT : 22-06-2025\n", encoding="utf-8")
+    (docs / "006_status-2025.README.md").write_text("STATUS AS AT : 22-06-2025\n", encoding="utf-8")
     with (docs / REGISTRY).open("a", encoding="utf-8") as registry:
-        registry.write('\n[[source]]\nkey = "005"\nfile = "005_status-2025.csv"\nkind = "treaty-status"\n')
+        registry.write('\n[[source]]\nkey = "006"\nfile = "006_status-2025.csv"\nkind = "treaty-status"\n')
     built = build_dataset(docs)
     iris = Iris()
     prov, asserted = built.graphs["provenance"], built.graphs["asserted"]
     spans = {
         str(prov.value(s, OA.hasSource)) for s in prov.objects(iris.treaty_action("AFG", "consent"), CCM.extractedFrom)
     }
-    assert spans == {str(iris.source_file("004")), str(iris.source_file("005"))}
+    assert spans == {str(iris.source_file("004")), str(iris.source_file("006"))}
     # Vanuatu's accession is only in the later table, which gives the graph its dates
     assert (iris.treaty_action("VUT", "consent"), CCM.actionBy, iris.state("VUT")) in asserted
-    assert prov.value(iris.source_file("005"), URIRef("http://purl.org/dc/terms/valid")) == _date("2025-06-22")
+    assert prov.value(iris.source_file("006"), URIRef("http://purl.org/dc/terms/valid")) == _date("2025-06-22")
 
 
 def test_a_row_whose_code_is_not_iso_3166_stops_the_build_at_its_line(tmp_path):

@@ -97,8 +97,9 @@ def test_every_concept_scheme_and_named_graph_dereferences(base, dataset_file):
     data = Graph().parse(dataset_file.parent / "asserted.ttl")
     schemes = set(data.objects(None, SKOS.inScheme))
     # events, actor categories, terms, indicators, themes, roles, participation statuses, strengths, rule
-    # kinds, condition kinds, decision kinds, instrument kinds, situations (Articles 3(2) and 4(1))
-    assert len(schemes) == 13
+    # kinds, condition kinds, decision kinds, instrument kinds, situations (Articles 3(2) and 4(1)), the
+    # chapeaux' verbs, commitment profiles, review decisions
+    assert len(schemes) == 16
     for scheme in schemes:
         g = Graph().parse(base + str(scheme).removeprefix("https://w3id.org/ccm"), format="turtle")
         assert (scheme, RDF.type, SKOS.ConceptScheme) in g, scheme

@@ -63,3 +63,39 @@ def _rows(server, name: str) -> list[dict[str, str]]:
     reply = query(server, example.query)
     assert reply.status == 200, reply.text
     return [{k: v["value"] for k, v in b.items()} for b in json.loads(reply.body)["results"]["bindings"]]
+
+
+def test_the_lineage_table_drills_down_by_theme_and_downloads(server):
+    import csv
+    import io
+
+    page = request(server, "GET", "/lineage").text
+    # a theme's label in the picture leads to its links
+    assert 'href="/lineage?theme=Clearance#links"' in page
+    clearance = request(server, "GET", "/lineage?theme=Clearance").text
+    # 003 Lausanne 18 (survey and clearance) carries on 001 #12 (clearance), a reviewed decision (documents/005)
+    assert 'href="/id/lineage/lap-18/vap-12"' in clearance
+    rows = list(csv.DictReader(io.StringIO(request(server, "GET", "/lineage/links.csv?theme=Clearance").text)))
+    assert ("18", "12", "reviewed") in {(r["lausanne_action"], r["vientiane_action"], r["basis"]) for r in rows}
+    everything = list(csv.DictReader(io.StringIO(request(server, "GET", "/lineage/links.csv").text)))
+    # every computed link states its probability, every reviewed one is certain
+    assert all(float(r["probability"]) == 1 for r in everything if r["basis"] == "reviewed" and r["link"])
+    assert {r["relation"] for r in everything} >= {"merged", "dropped", "new"}
+    assert request(server, "GET", "/lineage?basis=nobody").status == 400
+
+
+def test_a_dropped_action_says_in_words_that_nothing_continues_it(server):
+    # 001 #53: "Assist the efforts of the President to develop a regular work programme and meeting schedule
+    # ... for consideration by the Second Meeting of States Parties": done in 2011, carried into nothing
+    page = request(server, "GET", "/id/vap/action/53", headers={"Accept": "text/html"}).text
+    assert "Not carried into the Lausanne Action Plan" in page
+    # documents/005: Lausanne 4 (gender and diversity) is new
+    page = request(server, "GET", "/id/lap/action/4", headers={"Accept": "text/html"}).text
+    assert "New in this plan" in page and "Vientiane Action Plan" in page
+
+
+def test_a_link_page_marks_the_words_that_changed(server):
+    page = request(server, "GET", "/id/lineage/lap-18/vap-12", headers={"Accept": "text/html"}).text
+    # 001 #12 "Endeavour to, ... identify as precisely as possible locations"; 003 18 "Identify the precise location"
+    assert "<del>" in page and "<ins>" in page
+    assert "reviewed by a person who read both plans" in page
