@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from rdflib import RDF
 
@@ -70,6 +71,9 @@ def test_the_lineage_table_drills_down_by_theme_and_downloads(server):
     import io
 
     page = request(server, "GET", "/lineage").text
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    assert title.startswith("Lineage: Vientiane Action Plan to") and "<" not in title
+    assert page.count('id="links"') == 1
     # a theme's label in the picture leads to its links
     assert 'href="/lineage?theme=Clearance#links"' in page
     clearance = request(server, "GET", "/lineage?theme=Clearance").text
