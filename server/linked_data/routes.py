@@ -31,7 +31,7 @@ from .schema_org import legislation
 bp = Blueprint("linked_data", __name__)
 PAGE_SIZE = 20
 
-PREFIXES = sparql_prefixes("ccm", "skos")
+PREFIXES = sparql_prefixes("ccm", "skos", "rdfs")
 
 
 def _split(path: str) -> tuple[str, Format | None]:
@@ -198,12 +198,71 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         schema_org=legislation(entity, request.base_url),
         trail=_trail(data, entity),
         provisions=_statements_in(data, entity),
+        paragraphs=_paragraphs(data, entity) if str(CCM.Article) in entity.types else [],
         lineage=lineage.steps(entity.iri) if str(CCM.Action) in entity.types else [],
         continuation=lineage.continuation(entity.iri) if str(CCM.Action) in entity.types else None,
         commitments=_commitments(data, entity) if str(CCM.Action) in entity.types else [],
         plan_table=_plan_table(data, entity),
         lineage_sides=lineage.sides(entity.iri) if str(CCM.Lineage) in entity.types else None,
     )
+
+
+_SEP = "\u241e"  # a separator no text holds, for GROUP_CONCAT
+
+
+def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
+    """An article's paragraphs, in order, each with what it lays down: every norm or rule stated in it or in
+    its sub-paragraphs, with its kind, what it requires, who it binds, by when and on what condition."""
+    kinds = " ".join(f"ccm:{k}" for k in _KINDS)
+    paragraphs: dict[str, dict[str, object]] = {}
+    for r in data.store.query(
+        PREFIXES
+        + f"""
+        SELECT ?p ?n ?order ?text WHERE {{
+          ?p ccm:partOf <{entity.iri}> ; ccm:number ?n ; ccm:order ?order ; ccm:text ?text .
+        }} ORDER BY ?order""",
+        use_default_graph_as_union=True,
+    ):
+        paragraphs[r["p"].value] = {
+            "iri": r["p"].value, "number": r["n"].value, "text": r["text"].value, "statements": [],
+        }  # fmt: skip
+    if not paragraphs:
+        return []
+    rows = data.store.query(
+        PREFIXES
+        + f"""
+        SELECT ?p ?s ?kind ?where ?requires ?text
+          (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{_SEP}") AS ?bearers)
+          (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{_SEP}") AS ?deadlines)
+          (GROUP_CONCAT(DISTINCT ?condition; SEPARATOR="{_SEP}") AS ?conditions) WHERE {{
+          ?p ccm:partOf <{entity.iri}> . ?s ccm:statedIn ?where ; a ?kind ; ccm:text ?text . ?where ccm:partOf* ?p .
+          VALUES ?kind {{ {kinds} }}
+          OPTIONAL {{ ?s ccm:requires ?requires }}
+          OPTIONAL {{ ?s ccm:bearer/rdfs:label ?bearer }}
+          OPTIONAL {{ ?s ccm:hasDeadline/ccm:deadlineText ?deadline }}
+          OPTIONAL {{ ?s ccm:hasCondition/ccm:text ?condition }}
+        }} GROUP BY ?p ?s ?kind ?where ?requires ?text""",
+        use_default_graph_as_union=True,
+    )
+    for r in rows:
+        paragraphs[r["p"].value]["statements"].append(
+            {
+                "iri": r["s"].value,
+                "kind": r["kind"].value,
+                "where": r["where"].value,
+                "says": r["requires"].value if r["requires"] is not None else r["text"].value,
+                "bearers": _listed(r["bearers"]),
+                "deadlines": _listed(r["deadlines"]),
+                "conditions": _listed(r["conditions"]),
+            }
+        )
+    for p in paragraphs.values():
+        p["statements"].sort(key=lambda st: natural_key(st["iri"]))
+    return list(paragraphs.values())
+
+
+def _listed(term: ox.Term | None) -> list[str]:
+    return [x for x in term.value.split(_SEP) if x] if term is not None else []
 
 
 def _commitments(data: ds.Dataset, entity: Entity) -> list[dict[str, str]]:

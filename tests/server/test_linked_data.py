@@ -367,9 +367,10 @@ def test_themes_list_the_plans_themes_apart_from_a_meetings_topics(server):
 
 def test_article_text_is_set_out_in_its_paragraphs_and_items(server):
     page = request(server, "GET", "/id/convention/article/4", headers={"Accept": "text/html"}).text
-    text = re.search(r'<blockquote class="text">(.*?)</blockquote>', page, re.S).group(1)
-    paragraphs = re.findall(r"<p>(\d+)\. ", text)
+    # each paragraph once, with an anchor a citation can link to ("Article 4(2)": #paragraph-2)
+    paragraphs = re.findall(r'<section class="paragraph" id="paragraph-(\d+)"', page)
     assert paragraphs == [str(n) for n in range(1, 9)]  # 003 Article 4: paragraphs 1 to 8, in order
+    text = "".join(re.findall(r'<blockquote class="text">(.*?)</blockquote>', page, re.S))
     lists = re.findall(r'<ul class="items">(.*?)</ul>', text, re.S)
     # 4.1 (a)-(c), 4.2 (a)-(e), 4.4 (a)-(b), 4.6 (a)-(i)
     assert [len(re.findall("<li>", x)) for x in lists] == [3, 5, 2, 9]
