@@ -7,6 +7,8 @@ tables, each row with its indicators), so the parsers, the merging and the check
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 from pathlib import Path
@@ -52,6 +54,18 @@ def _replicate(text: str, blocks: list[tuple[int, int, re.Pattern[str], str, int
     return "".join(out)
 
 
+def _renumbered(reviews: str, factor: int) -> str:
+    """The reviewed lineage decisions about the first copy of each action they name: action n is printed
+    again as n*factor-factor+1 ... n*factor."""
+    rows = list(csv.reader(io.StringIO(reviews)))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(rows[0])
+    for row in rows[1:]:
+        writer.writerow([str((int(x) - 1) * factor + 1) if i < 2 and x else x for i, x in enumerate(row)])
+    return out.getvalue()
+
+
 def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
     """A documents directory `factor` times the size of `source`; returns it."""
     target.mkdir(parents=True, exist_ok=True)
@@ -79,6 +93,8 @@ def write(target: Path, factor: int, source: Path = DOCUMENTS_DIR) -> Path:
     for key, name in SOURCE_FILES.items():
         if blocks[key]:
             (target / name).write_text(_replicate(real.sources[key].text, blocks[key], factor), encoding="utf-8")
+        elif real.sources[key].kind == "lineage-reviews":
+            (target / name).write_text(_renumbered(real.sources[key].text, factor), encoding="utf-8")
         else:
             shutil.copy(source / name, target / name)
         if (source / companion(name)).is_file():

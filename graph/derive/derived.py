@@ -15,8 +15,8 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
-import numpy as np
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 
@@ -586,7 +586,7 @@ class Deriver:
             self.graph.add((link, CCM.theme, theme))
             self.graph.add((link, CCM.article, article))
             if score is not None:
-                self.graph.add((link, CCM.similarity, Literal(f"{score:.4f}", datatype=XSD.decimal)))
+                self.graph.add((link, CCM.similarity, decimal(score)))
             self.graph.add((link, PROV.wasGeneratedBy, method))
             for action in actions:
                 cited = set(self.asserted.objects(action, CCM.cites))
@@ -619,9 +619,10 @@ class Deriver:
             "A logistic model of a link from lexical similarity (TF-IDF cosine of Snowball stems, of the actions and "
             "of their best-matching commitments), semantic similarity (WordLlama l2_supercat embeddings, the same "
             "two ways), a shared theme, article and addressee, and each pair's similarity relative to both sides' "
-            "best; fitted on the reviewed decisions; links chosen by a global assignment that maximises the "
-            f"log-odds above probability {lineage.PUBLISH}, at most {lineage.MAX_PREDECESSORS} predecessors per "
-            f"later action and {lineage.MAX_SUCCESSORS} successors per earlier one.",
+            f"best, over the {lineage.CANDIDATES} closest candidates of each later action by each similarity; "
+            "fitted on the reviewed decisions; links chosen for all actions at once, the most probable first, "
+            f"from probability {lineage.PUBLISH}, at most {lineage.MAX_PREDECESSORS} predecessors per later "
+            f"action and {lineage.MAX_SUCCESSORS} successors per earlier one.",
             threshold=lineage.PUBLISH,
         )
         reviewed = self.method(
@@ -633,7 +634,7 @@ class Deriver:
         earlier = [a for a in everything if a.plan == self.iris.plan("vap")]
         later = [a for a in everything if a.plan == self.iris.plan("lap")]
         by_iri = {a.iri: a for a in everything}
-        found, _, p = lineage.links(earlier, later, lineage.reviews(asserted))
+        found, evidence, p = lineage.links(earlier, later, lineage.reviews(asserted))
         for link in found:
             lap, vap = link.successor, link.predecessor
             after, before = by_iri[lap], by_iri[vap]
@@ -643,8 +644,8 @@ class Deriver:
             g.add((node, RDFS.label, Literal(label, lang="en")))
             g.add((node, CCM.successor, lap))
             g.add((node, CCM.predecessor, vap))
-            g.add((node, CCM.probability, Literal(f"{link.probability:.4f}", datatype=XSD.decimal)))
-            g.add((node, CCM.textSimilarity, Literal(f"{link.cosine:.4f}", datatype=XSD.decimal)))
+            g.add((node, CCM.probability, decimal(link.probability)))
+            g.add((node, CCM.textSimilarity, decimal(link.cosine)))
             basis = "reviewed" if link.review is not None else "computed"
             g.add((node, CCM.linkBasis, self.concept("link-bases", basis, "Bases of lineage links")))
             if link.review is not None:
@@ -681,12 +682,17 @@ class Deriver:
                 g.add((node, CCM.deadlineChange, self.concept("deadline-changes", change, "Deadline changes")))
         # what nothing links: a Vientiane action dropped, a Lausanne action new, with how probable that is
         linked = {link.successor for link in found} | {link.predecessor for link in found}
-        for axis, side, yes, no in ((0, earlier, "continued", "dropped"), (1, later, "continues", "new")):
-            nothing = np.prod(1 - p, axis=axis)
-            for a, q in zip(side, nothing, strict=True):
+        for axis, side, yes, no in ((1, earlier, "continued", "dropped"), (0, later, "continues", "new")):
+            for a, q in zip(side, lineage.nothing_continues(evidence, p, axis), strict=True):
                 status = yes if a.iri in linked else no
                 g.add((a.iri, CCM.continuation, self.concept("continuations", status, "Continuations")))
-                g.add((a.iri, CCM.probabilityNothingContinues, Literal(f"{q:.4f}", datatype=XSD.decimal)))
+                g.add((a.iri, CCM.probabilityNothingContinues, decimal(q)))
+
+
+def decimal(value: float) -> Literal:
+    """A score or probability to four places, in xsd:decimal's canonical form ('0.686', '1'), as stores
+    write it back: a client comparing our dumps with the endpoint's answers sees the same words."""
+    return Literal(str(Decimal(f"{value:.4f}").normalize()), datatype=XSD.decimal)
 
 
 def derive(asserted: Graph, iris: Iris, entry_into_force: dict[str, dt.date] | None = None) -> Graph:

@@ -21,11 +21,11 @@ review refines the model as well as deciding its own action. bench/lineage.py sc
 cross-validation by Lausanne action, never on the decisions it was fitted to, and reports how well the
 probabilities are calibrated.
 
-The links are then chosen for all unreviewed Lausanne actions at once, not pair by pair: the assignment that
-maximises the total log-odds above `PUBLISH` (the stated probability a link must pass), with each Lausanne
-action carrying on at most `MAX_PREDECESSORS` Vientiane actions and each Vientiane action carried into at
-most `MAX_SUCCESSORS` Lausanne actions (Nelken and Shieber's alignment of document versions: similarity made
-a probability, then aligned globally). Where a review exists, its decisions are the lineage.
+The links are then chosen for all unreviewed Lausanne actions at once, not pair by pair: the most probable
+pairs first, each taken if it passes `PUBLISH` (the stated probability a link must pass) and neither its
+Lausanne action already carries on `MAX_PREDECESSORS` Vientiane actions nor its Vientiane action is carried
+into `MAX_SUCCESSORS` Lausanne ones (Nelken and Shieber's alignment of document versions: similarity made a
+probability, then aligned globally). Where a review exists, its decisions are the lineage.
 
 The relation is read from the link: "merged" when the Lausanne action has two or more predecessors, "split"
 when the Vientiane action has two or more successors; otherwise "same" for nearly identical wording,
@@ -36,6 +36,7 @@ which text holds more of the other's content. The deadline change is one value p
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,7 +44,6 @@ from pathlib import Path
 
 import numpy as np
 from rdflib import RDF, Graph, URIRef
-from scipy.optimize import linear_sum_assignment
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
@@ -56,6 +56,8 @@ from .similarity import Tfidf
 PUBLISH = 0.35  # a computed link is published from this probability on (docs/lineage.md says why)
 MAX_PREDECESSORS = 4  # a merger of more than a handful is a shared topic, not one commitment
 MAX_SUCCESSORS = 3
+CANDIDATES = 20  # pairs per later action: its closest by each similarity
+POSTINGS = 64  # entries visited per term of the inverted index: bounds the work per action
 SAME = 0.75  # a cosine above which the wording carried over nearly unchanged
 REGULARISATION = 1.0  # the logistic model's C: few examples, so not fitted to their noise
 FEATURES = (
@@ -204,11 +206,17 @@ def _unit_vectors(texts: list[str]) -> np.ndarray:
 
 @dataclass
 class Evidence:
-    """The features of every (later, earlier) pair of actions, and the lexical model for relations."""
+    """The features of the candidate (later, earlier) pairs, and the lexical model for relations.
+
+    A pair is a candidate when either similarity ranks it among the later action's `CANDIDATES` closest:
+    the lexical ones from an inverted index that visits at most `POSTINGS` entries per term, the semantic
+    ones from one matrix product. The work per action is bounded, so a corpus a hundred times larger costs
+    a hundred times more, not ten thousand; a pair that is no candidate has no link."""
 
     later: list[PlanAction]
     earlier: list[PlanAction]
-    features: np.ndarray  # (len(later), len(earlier), len(FEATURES))
+    pairs: np.ndarray  # (n, 2): row in `later`, row in `earlier`
+    features: np.ndarray  # (n, len(FEATURES))
     vectors: Tfidf
 
     @classmethod
@@ -223,107 +231,136 @@ class Evidence:
         unit_vectors = Tfidf.fit(units, expansions, clauses)
         dense = _unit_vectors([a.text for a in everything])
         dense_units = _unit_vectors(list(units.values()))
-        row = {a.iri: i for i, a in enumerate(everything)}
         unit_rows: dict[URIRef, list[int]] = {}
         for i, key in enumerate(units):
             unit_rows.setdefault(URIRef(str(key).split("#")[0]), []).append(i)
         keys = list(units)
-        f = np.zeros((len(later), len(earlier), len(FEATURES)))
+        column = {b.iri: j for j, b in enumerate(earlier)}
+        index = vectors.index((b.iri for b in earlier), POSTINGS)
+        semantic = dense[len(earlier) :] @ dense[: len(earlier)].T
+        pairs = []
         for i, a in enumerate(later):
-            for j, b in enumerate(earlier):
-                ua, ub = unit_rows[a.iri], unit_rows[b.iri]
-                f[i, j, 0] = vectors.cosine(a.iri, b.iri)
-                f[i, j, 1] = max(unit_vectors.cosine(keys[x], keys[y]) for x in ua for y in ub)
-                f[i, j, 2] = float(dense[row[a.iri]] @ dense[row[b.iri]])
-                f[i, j, 3] = float((dense_units[ua] @ dense_units[ub].T).max())
-                f[i, j, 4] = bool(a.themes & b.themes)
-                f[i, j, 5] = bool(a.articles & b.articles)
-                f[i, j, 6] = bool({last_segment(x) for x in a.addressees} & {last_segment(x) for x in b.addressees})
-        score = f[:, :, 1] + f[:, :, 3]
-        f[:, :, 7] = score / np.maximum(score.max(axis=1, keepdims=True), 1e-12)
-        f[:, :, 8] = score / np.maximum(score.max(axis=0, keepdims=True), 1e-12)
-        f[:, :, 9] = 1.0 / (1 + (-score).argsort(axis=1).argsort(axis=1))
-        f[:, :, 10] = 1.0 / (1 + (-score).argsort(axis=0).argsort(axis=0))
-        f[:, :, 11] = f[:, :, 7] * f[:, :, 8]
-        f[:, :, 12] = f[:, :, 2] ** 2
-        return cls(later, earlier, f, vectors)
+            lexical = sorted(vectors.candidates(a.iri, index).items(), key=lambda kv: (-kv[1], kv[0]))
+            near = {column[iri] for iri, _ in lexical[:CANDIDATES]}
+            near |= set(np.argsort(-semantic[i], kind="stable")[:CANDIDATES].tolist())
+            pairs += [(i, j) for j in sorted(near)]
+        f = np.zeros((len(pairs), len(FEATURES)))
+        for n, (i, j) in enumerate(pairs):
+            a, b = later[i], earlier[j]
+            ua, ub = unit_rows[a.iri], unit_rows[b.iri]
+            f[n, 0] = vectors.cosine(a.iri, b.iri)
+            f[n, 1] = max(unit_vectors.cosine(keys[x], keys[y]) for x in ua for y in ub)
+            f[n, 2] = semantic[i, j]
+            f[n, 3] = float((dense_units[ua] @ dense_units[ub].T).max())
+            f[n, 4] = bool(a.themes & b.themes)
+            f[n, 5] = bool(a.articles & b.articles)
+            f[n, 6] = bool({last_segment(x) for x in a.addressees} & {last_segment(x) for x in b.addressees})
+        pairs_array = np.array(pairs, dtype=int).reshape(-1, 2)
+        score = f[:, 1] + f[:, 3]
+        for axis, best_col, rank_col in ((0, 7, 9), (1, 8, 10)):  # each later action's best, each earlier one's
+            groups = pairs_array[:, axis]
+            best = np.zeros(int(groups.max()) + 1 if len(groups) else 0)
+            np.maximum.at(best, groups, score)
+            f[:, best_col] = score / np.maximum(best[groups], 1e-12)
+            order = np.lexsort((-score, groups))  # by group, each group's best first
+            rank = np.zeros(len(score))
+            for n in range(1, len(order)):
+                same = groups[order[n]] == groups[order[n - 1]]
+                rank[order[n]] = rank[order[n - 1]] + 1 if same else 0
+            f[:, rank_col] = 1.0 / (1 + rank)
+        f[:, 11] = f[:, 7] * f[:, 8]
+        f[:, 12] = f[:, 2] ** 2
+        return cls(later, earlier, pairs_array, f, vectors)
 
-    def labels(self, decisions: list[Review]) -> dict[int, np.ndarray]:
-        """For each reviewed later action (by its row), which earlier actions the reviews link it to."""
+    def rows(self, later_rows: Iterable[int]) -> np.ndarray:
+        """The positions of the candidate pairs of the given later actions."""
+        return np.flatnonzero(np.isin(self.pairs[:, 0], list(later_rows)))
+
+    def labels(self, decisions: list[Review]) -> tuple[set[int], np.ndarray]:
+        """The reviewed later actions (by row) and, for every candidate pair, whether a review links it."""
         column = {b.number: j for j, b in enumerate(self.earlier)}
         row = {a.number: i for i, a in enumerate(self.later)}
-        out: dict[int, np.ndarray] = {}
-        for r in decisions:
-            if r.lausanne not in row:
-                continue
-            y = out.setdefault(row[r.lausanne], np.zeros(len(self.earlier), dtype=bool))
-            if r.vientiane is not None and r.decision in ("added", "confirmed"):
-                y[column[r.vientiane]] = True
-        return out
+        reviewed = {row[r.lausanne] for r in decisions if r.lausanne in row}
+        linked = {
+            (row[r.lausanne], column[r.vientiane])
+            for r in decisions
+            if r.lausanne in row and r.vientiane is not None and r.decision in ("added", "confirmed")
+        }
+        return reviewed, np.array([(int(i), int(j)) in linked for i, j in self.pairs], dtype=bool)
 
 
-def fit(evidence: Evidence, labelled: dict[int, np.ndarray]) -> Pipeline:
-    """The logistic model of a link, fitted on every pair of the labelled later actions (features
+def fit(evidence: Evidence, rows: Iterable[int], y: np.ndarray) -> Pipeline:
+    """The logistic model of a link, fitted on the candidate pairs of the given later actions (features
     standardised, so that one regularisation weighs cosines and yes-or-no features alike)."""
-    rows = sorted(labelled)
-    x = np.concatenate([evidence.features[i] for i in rows])
-    y = np.concatenate([labelled[i] for i in rows])
-    return make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000)).fit(x, y)
+    at = evidence.rows(rows)
+    model = make_pipeline(StandardScaler(), LogisticRegression(C=REGULARISATION, max_iter=5000))
+    return model.fit(evidence.features[at], y[at])
 
 
-def probabilities(model: Pipeline, evidence: Evidence, rows: list[int]) -> np.ndarray:
-    """P(link) for every pair of the given later actions with every earlier action."""
-    x = evidence.features[rows].reshape(-1, len(FEATURES))
-    return model.predict_proba(x)[:, 1].reshape(len(rows), len(evidence.earlier))
+def probabilities(model: Pipeline, evidence: Evidence, rows: Iterable[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The positions of the candidate pairs of the given later actions, and P(link) for each."""
+    at = evidence.rows(rows)
+    return at, (model.predict_proba(evidence.features[at])[:, 1] if len(at) else np.zeros(0))
 
 
-def assign(p: np.ndarray, threshold: float = PUBLISH) -> list[tuple[int, int]]:
-    """The links that together maximise the log-odds above the threshold, within both capacities."""
-    clipped = np.clip(p, 1e-9, 1 - 1e-9)
-    gain = np.log(clipped / (1 - clipped)) - np.log(threshold / (1 - threshold))
-    gain = np.where(gain > 0, gain, 0.0)
-    if not gain.any():
-        return []
-    # each later action as MAX_PREDECESSORS slots, each earlier one as MAX_SUCCESSORS slots
-    slots = np.repeat(np.repeat(gain, MAX_PREDECESSORS, axis=0), MAX_SUCCESSORS, axis=1)
-    rows, cols = linear_sum_assignment(slots, maximize=True)
-    return sorted(
-        {(r // MAX_PREDECESSORS, c // MAX_SUCCESSORS) for r, c in zip(rows, cols, strict=True) if slots[r, c] > 0}
-    )
+def assign(pairs: np.ndarray, p: np.ndarray, threshold: float = PUBLISH) -> list[tuple[int, int]]:
+    """The links chosen for all the given pairs at once, most probable first: a pair from the threshold on
+    is taken unless its later action already has MAX_PREDECESSORS or its earlier one MAX_SUCCESSORS
+    (a greedy maximum-weight assignment within both capacities, which scales to any corpus)."""
+    taken: list[tuple[int, int]] = []
+    before: Counter[int] = Counter()
+    after: Counter[int] = Counter()
+    for k in np.argsort(-p, kind="stable"):
+        if p[k] < threshold:
+            break
+        i, j = int(pairs[k, 0]), int(pairs[k, 1])
+        if before[i] < MAX_PREDECESSORS and after[j] < MAX_SUCCESSORS:
+            taken.append((i, j))
+            before[i] += 1
+            after[j] += 1
+    return sorted(taken)
 
 
 def links(
     earlier: list[PlanAction], later: list[PlanAction], decisions: list[Review]
 ) -> tuple[list[Link], Evidence, np.ndarray]:
     """The published lineage: the reviewed decisions where they exist, the assignment elsewhere; with the
-    probability of every pair (reviewed pairs 1 or 0)."""
+    probability of every candidate pair (a reviewed pair's 1 or 0)."""
     evidence = Evidence.of(earlier, later)
-    labelled = evidence.labels(decisions)
-    p = np.zeros((len(later), len(earlier)))
-    for i, y in labelled.items():
-        p[i] = y.astype(float)
-    chosen: list[tuple[int, int, URIRef | None, str | None]] = []
-    by_pair = {(r.lausanne, r.vientiane): r for r in decisions if r.decision in ("added", "confirmed")}
-    for i, y in labelled.items():
-        for j in np.flatnonzero(y):
-            review = by_pair[(later[i].number, earlier[j].number)]
-            chosen.append((i, j, review.iri, review.relation))
-    rest = [i for i in range(len(later)) if i not in labelled]
-    if rest and labelled and any(y.any() for y in labelled.values()):
-        model = fit(evidence, labelled)
-        p[rest] = probabilities(model, evidence, rest)
-        chosen += [(rest[r], j, None, None) for r, j in assign(p[rest])]
-    predecessors = {i: sum(1 for c in chosen if c[0] == i) for i in range(len(later))}
-    successors = {j: sum(1 for c in chosen if c[1] == j) for j in range(len(earlier))}
+    reviewed, y = evidence.labels(decisions)
+    p = y.astype(float)
+    row = {a.number: i for i, a in enumerate(later)}
+    column = {b.number: j for j, b in enumerate(earlier)}
+    chosen: list[tuple[int, int, URIRef | None, str | None]] = [
+        (row[r.lausanne], column[r.vientiane], r.iri, r.relation)
+        for r in decisions
+        if r.vientiane is not None and r.decision in ("added", "confirmed") and r.lausanne in row
+    ]
+    rest = [i for i in range(len(later)) if i not in reviewed]
+    if rest and y.any():
+        at, q = probabilities(fit(evidence, reviewed, y), evidence, rest)
+        p[at] = q
+        chosen += [(i, j, None, None) for i, j in assign(evidence.pairs[at], q)]
+    predecessors = Counter(c[0] for c in chosen)
+    successors = Counter(c[1] for c in chosen)
+    probability = {(int(i), int(j)): float(x) for (i, j), x in zip(evidence.pairs, p, strict=True)}
     out = []
-    for i, j, review, relation in sorted(chosen):
+    for i, j, review, relation in sorted(chosen, key=lambda c: (c[0], c[1])):
         a, b = later[i], earlier[j]
-        cosine = float(evidence.features[i, j, 0])
+        cosine = evidence.vectors.cosine(a.iri, b.iri)
         if relation is None:
             relation = _relation(a, b, cosine, predecessors[i], successors[j], evidence.vectors)
         shared = (*sorted(a.themes & b.themes), *sorted(a.articles & b.articles))
-        out.append(Link(a.iri, b.iri, float(p[i, j]), cosine, relation, review, shared))
+        chance = 1.0 if review is not None else probability[(i, j)]
+        out.append(Link(a.iri, b.iri, chance, cosine, relation, review, shared))
     return out, evidence, p
+
+
+def nothing_continues(evidence: Evidence, p: np.ndarray, axis: int) -> np.ndarray:
+    """For each later (axis 0) or earlier (axis 1) action, the probability that no pair of it is a link."""
+    out = np.ones(len(evidence.later) if axis == 0 else len(evidence.earlier))
+    np.multiply.at(out, evidence.pairs[:, axis], 1 - p)
+    return out
 
 
 def _relation(

@@ -143,10 +143,10 @@ def test_lineage_scores_on_the_dev_half_hold_their_measured_floor(built):
     assert scores.precision >= 0.9 and scores.recall >= 0.85, errors
     assert new_right == new_gold == 6
     # the computed layer alone, 5-fold cross-validated: measured with `python bench/lineage.py`
-    # (docs/benchmarks/lineage.md) at precision 0.65, recall 0.44; a change that loses ground fails here
+    # (docs/benchmarks/lineage.md) at precision 0.58, recall 0.53; a change that loses ground fails here
     computed, reliability, _ = cross_validated(built.graphs["asserted"])
     at = computed[lineage.PUBLISH]
-    assert at.precision >= 0.6 and at.recall >= 0.4, (at.precision, at.recall)
+    assert at.precision >= 0.55 and at.recall >= 0.5, (at.precision, at.recall)
     # calibrated: in the bins with pairs enough to tell, the share linked is near the mean probability
     for _, _, n, mean, share in reliability:
         if n >= 10:
