@@ -190,7 +190,8 @@ def report(e: Evaluation, command: str) -> str:
         f"{lineage.CANDIDATES} closest by each similarity (every other pair counts as no link, gold links among "
         "them too); assignment: the most probable pairs first from the threshold on, at most "
         f"{lineage.MAX_PREDECESSORS} predecessors and {lineage.MAX_SUCCESSORS} successors per action. The "
-        "baseline it replaced (TF-IDF cosine with theme and article bonuses, a threshold per action) scored precision 0.64, recall 0.47 on this half, fitted by hand to it.",
+        "baseline it replaced (TF-IDF cosine with theme and article bonuses, a threshold per action) scored "
+        "precision 0.64, recall 0.47 on this half, fitted by hand to it.",
         "",
         "<details><summary>Every disagreement of the published lineage with the gold standard</summary>",
         "",
