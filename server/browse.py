@@ -21,20 +21,25 @@ from .store import dataset as ds
 bp = Blueprint("browse", __name__)
 PREFIXES = sparql_prefixes("ccm", "rdfs", "skos", "oa")
 
-# name -> (title, query giving ?item ?label ?group ?order), grouped by ?group
+# name -> (title, query giving ?item ?label ?group ?order), grouped by ?group; a list of things with words of
+# their own also gives ?says (what each says, shown before its number) and may give ?details (its indicators)
 LISTS = {
     "lausanne-actions": (
         "Lausanne Action Plan: actions by theme",
         """
-        SELECT ?item ?label ?group ?order WHERE {
-          ?item ccm:inPlan ?plan ; ccm:actionNumber ?order ; rdfs:label ?label ; ccm:inSection/ccm:title ?group .
-          ?plan ccm:title "Lausanne Action Plan"@en } ORDER BY ?order""",
+        SELECT ?item ?label ?group ?order ?says (GROUP_CONCAT(?indicator; SEPARATOR="\u241e") AS ?details) WHERE {
+          ?item ccm:inPlan ?plan ; ccm:actionNumber ?order ; rdfs:label ?label ; ccm:inSection/ccm:title ?group ;
+            ccm:text ?says .
+          ?plan ccm:title "Lausanne Action Plan"@en
+          OPTIONAL { ?i ccm:indicatorOf ?item ; ccm:text ?indicator }
+        } GROUP BY ?item ?label ?group ?order ?says ORDER BY ?order""",
     ),
     "vientiane-actions": (
         "Vientiane Action Plan: actions by section",
         """
-        SELECT ?item ?label ?group ?order WHERE {
-          ?item ccm:inPlan ?plan ; ccm:actionNumber ?order ; rdfs:label ?label ; ccm:inSection/ccm:title ?group .
+        SELECT ?item ?label ?group ?order ?says WHERE {
+          ?item ccm:inPlan ?plan ; ccm:actionNumber ?order ; rdfs:label ?label ; ccm:inSection/ccm:title ?group ;
+            ccm:text ?says .
           ?plan ccm:title "Vientiane Action Plan"@en } ORDER BY ?order""",
     ),
     "articles": (
@@ -134,16 +139,24 @@ def listing(name: str) -> str:
     if name not in LISTS:
         abort(404, f"no list named {name}")
     title, query = LISTS[name]
-    rows: dict[str, list[tuple[tuple, str, str]]] = defaultdict(list)
+    rows: dict[str, list[tuple[tuple, str, str, dict[str, object]]]] = defaultdict(list)
     for row in _select(query):
         order = row["order"]
         key = (
             natural_key(order.value) if _is_text(order) else [(0, float(order.value), "")],
             natural_key(row["label"].value),
         )
-        rows[row["group"].value].append((key, row["item"].value, row["label"].value))
+        said = {
+            "number": order.value,
+            "says": row["says"].value if row.get("says") is not None else None,
+            "details": [x for x in row["details"].value.split("\u241e") if x] if row.get("details") else [],
+        }
+        rows[row["group"].value].append((key, row["item"].value, row["label"].value, said))
     # "Article 2" before "Article 10", "ccm" beside "CCM": numbers by value, letters without case
-    groups = {g: [(item, label) for _, item, label in sorted(items)] for g, items in rows.items()}
+    groups = {
+        g: [(item, label, said) for _, item, label, said in sorted(items, key=lambda r: r[:3])]
+        for g, items in rows.items()
+    }
     return render_template("pages/listing.html", title=title, groups=groups)
 
 

@@ -80,7 +80,8 @@ def test_walk_from_home_to_a_highlighted_source(live_server, browser):
     assert page.get_by_role("heading", name=re.compile("Survey and clearance")).count() == 1
     page.screenshot(path=str(SCREENSHOTS / "lausanne-actions.png"), full_page=True)
 
-    page.get_by_role("link", name="Lausanne Action Plan, Action 18", exact=True).click()
+    # each action named by what it says, its number beside it (003, Action 18: "Identify the precise location")
+    page.get_by_role("link", name=re.compile(r"^18 Identify the precise location")).click()
     assert page.url.endswith("/id/lap/action/18")
     assert page.locator("h1").inner_text() == "Lausanne Action Plan, Action 18"
     assert "Identify the precise location" in page.locator("blockquote.text").inner_text()
