@@ -167,11 +167,15 @@ def test_virtuoso_cut_short_by_the_deadline_is_503_not_a_partial_answer(virtuoso
     # Virtuoso honours the `timeout` the app sends as an "anytime query": past it, it answers 200 with
     # the count so far (X-SQL-State: S1TAT). Served as is, a user would get a wrong count as the answer.
     heavy = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f }"
-    with serve_store(virtuoso_store, "--timeout", "5") as base:  # Virtuoso is told 2 s of the app's 4 s wait
+    # Virtuoso is told 5.5 s of the app's 8 s wait (server/store/profiles.py)
+    with serve_store(virtuoso_store, "--timeout", "9") as base:
         started = time.monotonic()
         reply = query(base, heavy)
-        assert reply.status == 503 and "deadline" in reply.text and "incomplete" in reply.text, reply.text
-        assert time.monotonic() - started < 5
+        # a 503 either way, never the count so far: "incomplete" when Virtuoso cut the query and said so in
+        # time, "did not answer" when a loaded machine kept it past the app's wait
+        assert reply.status == 503, reply.text
+        assert ("deadline" in reply.text and "incomplete" in reply.text) or "did not answer" in reply.text
+        assert time.monotonic() - started < 9
         small = query(base, "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Article> }")
         assert json.loads(small.body)["results"]["bindings"][0]["n"]["value"] == "23"  # and the next is whole
 
