@@ -9,6 +9,7 @@ import sqlite3
 import tempfile
 import threading
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, render_template, request
@@ -110,34 +111,52 @@ def _rank(q: str, label: str) -> int:
     return 3
 
 
-def find(q: str, limit: int = MAX_RESULTS) -> list[dict[str, object]]:
+@dataclass
+class Found:
+    results: list[dict[str, object]]
+    corrected: str | None = None  # what was searched for instead, when the words typed matched nothing
+
+
+def find(q: str, limit: int = MAX_RESULTS) -> Found:
     match = _match(q)
     if match is None:
-        return []
-    rows = _query(match, 200)
+        return Found([])
+    rows, corrected = _query(match, 200), None
     if not rows and (better := _corrected(q)):
-        rows = _query(_match(better) or match, 200)
-    rows = sorted(rows, key=lambda r: _rank(q, r[2]))[:limit]  # stable: BM25 order within each rank
-    return [{"iri": r[0], "class": r[1] or "Resource", "label": r[2], "snippet": r[3], "url": href(r[0])} for r in rows]
+        rows, corrected = _query(_match(better) or match, 200), better
+    rows = sorted(rows, key=lambda r: _rank(corrected or q, r[2]))[:limit]  # stable: BM25 order within each rank
+    results = [
+        {"iri": r[0], "class": r[1] or "Resource", "label": r[2], "snippet": r[3], "url": href(r[0])} for r in rows
+    ]
+    return Found(results, corrected)
+
+
+def _kind(cls: str) -> str:
+    """A class in words: 'plan section', not 'PlanSection'."""
+    name = ds.get().label(str(term(cls))) or cls
+    return name[0].upper() + name[1:]
 
 
 @bp.route("/search")
 def search() -> str:
     q = request.args.get("q", "").strip()[:200]
-    results = find(q) if q else []
+    found = find(q) if q else Found([])
     groups: dict[str, list[dict[str, object]]] = defaultdict(list)
-    data = ds.get()
-    for rank, r in enumerate(results):
+    for rank, r in enumerate(found.results):
         r["rank"] = rank
-        name = data.label(str(term(r["class"]))) or str(r["class"])  # "plan section", not "PlanSection"
-        groups[name[0].upper() + name[1:]].append(r)
+        groups[_kind(str(r["class"]))].append(r)
     # groups in the order of their best result
     ordered = sorted(groups.items(), key=lambda kv: kv[1][0]["rank"])
-    return render_template("pages/search.html", q=q, groups=ordered, total=len(results))
+    return render_template(
+        "pages/search.html", q=q, groups=ordered, total=len(found.results), corrected=found.corrected
+    )
 
 
 @bp.route("/search/suggest")
 def suggest() -> Response:
     q = request.args.get("q", "").strip()[:100]
-    items = [{"label": r["label"], "class": r["class"], "url": r["url"], "iri": r["iri"]} for r in find(q, 10)]
+    items = [
+        {"label": r["label"], "class": _kind(str(r["class"])), "url": r["url"], "iri": r["iri"]}
+        for r in find(q, 10).results
+    ]
     return jsonify(items)

@@ -432,3 +432,15 @@ def test_action_pages_show_their_lineage_and_what_changed(server):
     # both texts, the earlier first: 001 #12 "Endeavour to, within one year ..."; 003 18 "Identify the precise ..."
     assert sides.index("Endeavour to, within one year") < sides.index("Identify the precise location")
     assert "Best efforts → Qualified" in linked.text
+
+
+def test_search_says_what_it_corrected_and_marks_the_words_it_matched(server):
+    page = request(server, "GET", "/search?q=stokpile").text
+    # a typo matches nothing: the page says so, and what it searched for instead
+    assert "Nothing matches <strong>stokpile</strong>" in page
+    assert "<mark>Stockpile</mark>" in page or "<mark>stockpile</mark>" in page
+    # suggestions name the kind of thing in words ("Plan section", not "PlanSection")
+    kinds = {item["class"] for item in json.loads(request(server, "GET", "/search/suggest?q=victim").text)}
+    assert "Plan section" in kinds and not any(re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", k) for k in kinds)
+    # words typed are text, never markup
+    assert "<script>" not in request(server, "GET", "/search?q=%3Cscript%3Ealert(1)").text.split("<main", 1)[1]
