@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from bench import report  # noqa: E402
 from bench.endpoint import LOOKUPS, _port, _wait  # noqa: E402
 from bench.procs import children  # noqa: E402
-from server.examples import load_examples  # noqa: E402
+from graph.sources.examples import load_examples  # noqa: E402
 
 BENCH = Path(__file__).resolve().parent
 TARGETS = {"queries": 1.0, "lookups": 2.5, "vs_rdflib": 20.0, "page_ms": 5.0, "fetches": 2000, "rss_mb": 300}

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import report  # noqa: E402
-from server.examples import load_examples  # noqa: E402
+from graph.sources.examples import load_examples  # noqa: E402
 
 LOOKUPS = {
     "lookup: lap/action/18": "SELECT ?p ?o WHERE { <https://w3id.org/ccm/id/lap/action/18> ?p ?o }",

@@ -21,7 +21,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from server.examples import load_examples  # noqa: E402
+from graph.sources.examples import load_examples  # noqa: E402
 
 
 def _private_dirty_mb() -> dict[str, float]:

@@ -42,7 +42,7 @@ from bench.compare import _tree_memory_mb, _wrk  # noqa: E402
 from bench.endpoint import _port, _wait  # noqa: E402
 from bench.procs import children, unix_sockets  # noqa: E402
 from graph.publish.files import MANIFEST  # noqa: E402
-from server.examples import load_examples  # noqa: E402
+from graph.sources.examples import load_examples  # noqa: E402
 from tests.support.processes import stop  # noqa: E402
 
 PAGES = {"Lausanne action 18": "/id/lap/action/18", "Article 4 (the largest page)": "/id/convention/article/4"}

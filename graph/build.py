@@ -19,6 +19,7 @@ from rdflib.graph import ReadOnlyGraphAggregate
 
 from .derive import closure, derive, validate
 from .mapping import to_graphs
+from .mapping.examples import examples_graph
 from .mapping.provenance import describe_build
 from .parse.corpus import read as read_corpus
 from .sources import DOCUMENTS_DIR, PROJECT_ROOT
@@ -81,7 +82,13 @@ def build_dataset(
         # a read-only view of the three graphs rather than a copy: copying 30,000 triples in rdflib costs a second
         validate(ReadOnlyGraphAggregate([asserted, inferred, derived]))
     with stage("describe"):
-        made = {"ontology": ontology, "asserted": asserted, "inferred": inferred, "derived": derived}
+        made = {
+            "ontology": ontology,
+            "asserted": asserted,
+            "inferred": inferred,
+            "derived": derived,
+            "examples": examples_graph(iris),
+        }
         graphs = {name: made.get(name, provenance) for name in GRAPH_NAMES}
         engine = f"reasonable {reasonable.__version__} (OWL 2 RL)"
         describe_build(provenance, iris, list(corpus.sources), list(graphs), started, software_version(), engine)

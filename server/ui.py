@@ -9,10 +9,10 @@ from pathlib import Path
 
 from flask import Blueprint, Response, current_app, render_template, request
 
+from graph.sources.examples import Example
 from graph.vocab.external import QUERY_PREFIXES
 
 from . import search
-from .examples import load_examples
 from .store import dataset as ds
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -34,12 +34,35 @@ SELECT DISTINCT ?term ?kind WHERE {
 """
 
 
+_EXAMPLES = """
+PREFIX sh: <http://www.w3.org/ns/shacl#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX ccm: <https://w3id.org/ccm/ontology#>
+SELECT ?example ?question ?query ?file WHERE {
+  ?example a sh:SPARQLExecutable ; rdfs:label ?question ; ccm:exampleFile ?file .
+  ?example sh:select|sh:ask|sh:construct ?query .
+} ORDER BY ?file"""
+
+
+def examples() -> list[Example]:
+    """The example queries, as the graph publishes them (the examples graph, built from queries/)."""
+    found = current_app.extensions.get("ccm_examples")
+    if found is None:
+        rows = ds.get().store.query(_EXAMPLES, use_default_graph_as_union=True)
+        found = [
+            Example(r["file"].value.removeprefix("queries/").removesuffix(".rq"), r["question"].value, r["query"].value)
+            for r in rows
+        ]
+        current_app.extensions["ccm_examples"] = found
+    return found
+
+
 @bp.route("/query")
 def query_ui() -> str:
-    examples = load_examples()
-    config = {"prefixes": QUERY_PREFIXES, "examples": [asdict(e) for e in examples], "base": ds.get().base}
+    listed = examples()
+    config = {"prefixes": QUERY_PREFIXES, "examples": [asdict(e) for e in listed], "base": ds.get().base}
     return render_template(
-        "ui/query.html", config=config, examples=examples, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file()
+        "ui/query.html", config=config, examples=listed, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file()
     )
 
 

@@ -82,6 +82,7 @@ GRAPH_DESCRIPTIONS = {
     "lineage; each statement names its method.",
     "provenance": "Where each resource was read (Web Annotation selectors into the source files), the "
     "source files with their SHA-256, and the build.",
+    "examples": "The example queries of queries/, each a sh:SPARQLExecutable with its question and query text.",
 }
 
 

@@ -162,6 +162,7 @@ class CCM(DefinedNamespace):
     entryIntoForce: URIRef  # The date the treaty entered into force.
     evidenceAfter: URIRef  # The words of the Lausanne action a lineage review rests on.
     evidenceBefore: URIRef  # The words of the Vientiane action a lineage review rests on.
+    exampleFile: URIRef  # The file of the project's queries/ folder an example query is kept in (the example itself is a sh:SPARQLExecutable in the examples graph).
     exceptionTo: URIRef  # A norm this one overrides ('Notwithstanding the provisions of Article 1 ..., the retention ...
     extendsDeadline: URIRef  # The time limit an extension request is for: the limit its condition restates ('unable to destroy ...
     extractedFrom: URIRef  # A span of a source file (an oa:SpecificResource with text quote and position selectors) this resource was read from.
@@ -429,6 +430,7 @@ class CCMNodes:
     entryIntoForce = ox.NamedNode(NAMESPACE + "entryIntoForce")
     evidenceAfter = ox.NamedNode(NAMESPACE + "evidenceAfter")
     evidenceBefore = ox.NamedNode(NAMESPACE + "evidenceBefore")
+    exampleFile = ox.NamedNode(NAMESPACE + "exampleFile")
     exceptionTo = ox.NamedNode(NAMESPACE + "exceptionTo")
     extendsDeadline = ox.NamedNode(NAMESPACE + "extendsDeadline")
     extractedFrom = ox.NamedNode(NAMESPACE + "extractedFrom")

@@ -18,7 +18,7 @@ from .ccm import NAMESPACE
 
 DEFAULT_BASE = "https://w3id.org/ccm/"
 # the named graphs of a build, in the order they are made
-GRAPH_NAMES = ("ontology", "asserted", "inferred", "derived", "provenance")
+GRAPH_NAMES = ("ontology", "asserted", "inferred", "derived", "provenance", "examples")
 _SPAN = re.compile(r"id/source/(\w+)/(\d+)-(\d+)")
 
 
@@ -240,6 +240,10 @@ class Iris:
 
     def thematic_link(self, theme: URIRef) -> URIRef:
         return URIRef(f"{theme}/article")
+
+    def example(self, name: str) -> URIRef:
+        """id/example/19-vientiane-commitments-without-successor: one example query, as data."""
+        return self._id("example", name)
 
     def lineage_review(self, lausanne: int, vientiane: int | None) -> URIRef:
         """id/lineage-review/lap-12/vap-8, or id/lineage-review/lap-4/none: one reviewed decision."""

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from graph.sources import PROJECT_ROOT
+from graph.sources.examples import load_examples
 from graph.vocab.external import sparql_prefixes
-from server.examples import load_examples
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # an ignored folder, unless CCMKG_SCREENSHOTS names another (docs/screenshots, to refresh the README's)

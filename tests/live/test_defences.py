@@ -48,7 +48,7 @@ def test_deadline_stops_the_work_and_others_are_served(dataset_file):
 
 @pytest.mark.slow
 def test_concurrent_clients_get_no_server_errors(live_server):
-    from server.examples import load_examples
+    from graph.sources.examples import load_examples
 
     queries = [e.query for e in load_examples()]
     expected = {q: query(live_server, q).body for q in queries}

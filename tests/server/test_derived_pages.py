@@ -8,8 +8,8 @@ import re
 
 from rdflib import RDF
 
+from graph.sources.examples import load_examples
 from graph.vocab import CCM
-from server.examples import load_examples
 from tests.support.http import query, request
 
 

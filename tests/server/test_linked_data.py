@@ -165,7 +165,8 @@ def test_void_statistics(server, dataset_file):
         g.value(p, VOID["class"]): int(g.value(p, VOID.entities)) for p in g.objects(root, VOID.classPartition)
     }
     assert partitions[URIRef("https://w3id.org/ccm/ontology#Action")] == 116
-    assert len(list(g.objects(root, VOID.subset))) == 5  # ontology, asserted, inferred, derived, provenance
+    # ontology, asserted, inferred, derived, provenance, examples
+    assert len(list(g.objects(root, VOID.subset))) == 6
     assert (root, URIRef("http://purl.org/dc/terms/license"), None) in g
 
 

@@ -4,10 +4,11 @@ endpoint, and the endpoint's engine (Oxigraph) gives the same answers as rdflib'
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections import Counter
 
-from server.examples import load_examples
+from graph.sources.examples import load_examples
 from tests.support import depositary
 from tests.support.http import query
 from tests.support.norm_table import TIME_LIMITS
@@ -30,6 +31,20 @@ def test_there_are_at_least_15_examples_each_with_a_question():
     assert len(EXAMPLES) >= 15
     for example in EXAMPLES.values():
         assert example.question.endswith("?"), example.name
+
+
+def test_the_examples_are_data_a_client_can_discover(server):
+    from tests.support.http import request
+
+    reply = query(server, "PREFIX sh: <http://www.w3.org/ns/shacl#> SELECT ?q WHERE { ?q a sh:SPARQLExecutable }")
+    found = {b["q"]["value"].rsplit("/", 1)[-1] for b in json.loads(reply.body)["results"]["bindings"]}
+    assert found == set(EXAMPLES)  # every file of queries/, in the examples graph
+    # each dereferences, with its question and its query text
+    page = request(server, "GET", "/id/example/37-commitments-by-strength-per-plan", headers={"Accept": "text/turtle"})
+    assert page.status == 200 and "shacl#select" in page.text and "How firmly does each plan commit" in page.text
+    # the query UI lists them from the graph
+    ui = html.unescape(request(server, "GET", "/query").text)
+    assert all(e.question in ui for e in EXAMPLES.values())
 
 
 def test_lausanne_actions_due_by_the_eleventh_meeting(server):

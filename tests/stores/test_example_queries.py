@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from server.examples import load_examples
+from graph.sources.examples import load_examples
 from tests.support.http import query
 from tests.support.reference import json_normal
 

@@ -40,7 +40,7 @@ def json_normal(value: dict | None) -> list[str | None]:
 
 def answers(data: Path) -> dict[str, dict]:
     """Each example's variables and rows, as rdflib evaluates it on the dataset."""
-    from server.examples import load_examples
+    from graph.sources.examples import load_examples
 
     ds = Dataset(default_union=True)
     ds.parse(data, format="nquads")

@@ -1,4 +1,5 @@
-"""The example queries of queries/: each a .rq file whose header comment states its question."""
+"""The example queries of queries/: each a .rq file whose header comment states its question. The build
+publishes them as data (graph/mapping/examples.py); the query UI lists them from there."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-QUERIES_DIR = Path(__file__).resolve().parents[1] / "queries"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 
 
 @dataclass(frozen=True)
