@@ -12,7 +12,6 @@ label matches. The report goes to docs/benchmarks/commitments.md.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -20,12 +19,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, RDFS, Dataset, Graph
+from rdflib import RDF, RDFS, Graph
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GOLD = Path(__file__).with_name("commitments-dev.json")
 
+from bench.report import built_dataset  # noqa: E402
 from graph.vocab import CCM, OA  # noqa: E402
 
 
@@ -138,15 +138,10 @@ def report(s: Scores, command: str) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "build" / "ccm.trig")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "commitments.md")
-    args = parser.parse_args()
-    data = Dataset(default_union=True)
-    data.parse(args.data)
+    data, out = built_dataset(__doc__.splitlines()[0], "commitments.md")
     scores = evaluate(data)
-    args.out.write_text(report(scores, "python bench/commitments.py"))
-    print(f"found {scores.found}/{scores.gold}, strength right {scores.strength_right}; wrote {args.out}")
+    out.write_text(report(scores, "python bench/commitments.py"))
+    print(f"found {scores.found}/{scores.gold}, strength right {scores.strength_right}; wrote {out}")
     return 0
 
 

@@ -13,7 +13,6 @@ gold links (a gold link that is no candidate pair counts as missed). The report 
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -21,13 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph, URIRef
 from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 GOLD = Path(__file__).with_name("lineage-dev.json")
 
+from bench.report import built_dataset  # noqa: E402
 from graph.derive import lineage  # noqa: E402
 from graph.vocab import CCM, Iris  # noqa: E402
 
@@ -203,20 +203,15 @@ def report(e: Evaluation, command: str) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=ROOT / "build" / "ccm.trig")
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks" / "lineage.md")
-    args = parser.parse_args()
-    data = Dataset(default_union=True)
-    data.parse(args.data)
+    data, out = built_dataset(__doc__.splitlines()[0], "lineage.md")
     iris = Iris()
     e = evaluate(data.graph(iris.graph("derived")), data.graph(iris.graph("asserted")))
-    args.out.write_text(report(e, "python bench/lineage.py"))
+    out.write_text(report(e, "python bench/lineage.py"))
     at = e.computed[lineage.PUBLISH]
     print(
         f"published: precision {e.published.precision:.2f} recall {e.published.recall:.2f}; computed "
         f"(cross-validated, p >= {lineage.PUBLISH}): precision {at.precision:.2f} recall {at.recall:.2f}; "
-        f"wrote {args.out}"
+        f"wrote {out}"
     )
     return 0
 
