@@ -50,7 +50,7 @@ def test_build_writes_the_dataset(out):
     nq = Dataset().parse(out / "ccm.nq", format="nquads")
     assert len(trig) == len(nq) > 20000
     names = {str(g.identifier).rsplit("/", 1)[1] for g in nq.graphs() if len(g)}
-    assert names == {"ontology", "asserted", "inferred", "derived", "provenance"}
+    assert names == {"ontology", "asserted", "inferred", "derived", "provenance", "examples"}
     asserted = Graph().parse(out / "asserted.ttl")
     assert len(asserted) == len(
         nq.graph(next(g.identifier for g in nq.graphs() if str(g.identifier).endswith("/asserted")))
