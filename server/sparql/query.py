@@ -12,6 +12,7 @@ from ..negotiation import Format
 from ..store import Store
 from ..store.remote import RemoteStore, StoreError, StoreUnavailable
 from . import results
+from .messages import syntax_error
 
 
 @dataclass
@@ -100,7 +101,7 @@ def run(store: Store, job: Job) -> Outcome:
     except StoreError as exc:
         return Outcome(exc.status, "text/plain; charset=utf-8", str(exc).encode(), kind="error")
     except SyntaxError as exc:
-        return Outcome(400, "text/plain; charset=utf-8", f"query syntax error: {exc}".encode(), kind="error")
+        return Outcome(400, "text/plain; charset=utf-8", syntax_error(job.query, str(exc)).encode(), kind="error")
     except (ValueError, OSError, RuntimeError) as exc:
         return Outcome(400, "text/plain; charset=utf-8", f"query failed: {exc}".encode(), kind="error")
 

@@ -44,7 +44,7 @@ def test_get_and_head(server):
 def test_syntax_error_gives_400_with_position(server):
     reply = query(server, "SELECT ?x WHERE { ?x ?y }")
     assert reply.status == 400
-    assert "1:" in reply.text and "Traceback" not in reply.text
+    assert "line 1, column" in reply.text and "Traceback" not in reply.text
 
 
 def test_request_body_cap(server):
@@ -149,3 +149,19 @@ def test_responses_are_capped_in_bytes_as_well_as_rows(make_app, accept):
     assert reply.headers["X-Result-Truncated-Bytes"] == str(4 * 1024 * 1024)
     assert len(reply.data) <= 4 * 1024 * 1024 + 1024
     assert _ROWS[accept](reply.data) == 4  # four rows of 1 MB fit under 4 MB, the fifth does not
+
+
+def test_a_syntax_error_is_said_so_that_a_person_can_act_on_it(server):
+    # an undeclared prefix: named, with the line that declares it when it is one of ours
+    reply = query(server, "SELECT * WHERE {\n  ?s ccm:text ?o }")
+    assert reply.status == 400
+    assert reply.text.startswith(
+        "prefix ccm: is not declared (line 2); add PREFIX ccm: <https://w3id.org/ccm/ontology#>"
+    )
+    assert "\\u{" not in reply.text and len(reply.text.splitlines()) == 1  # not the parser's character ranges
+    reply = query(server, "SELECT * WHERE { ?s nope:x ?o }")
+    assert reply.status == 400 and reply.text.startswith("prefix nope: is not declared") and "ccm:" in reply.text
+    # anything else: where, and the line with a caret under the spot
+    reply = query(server, "SELECT * WHERE { ?s ?p ?o ")
+    assert reply.status == 400 and reply.text.splitlines()[0].startswith("query syntax error at line 1, column")
+    assert reply.text.splitlines()[1] == "SELECT * WHERE { ?s ?p ?o " and reply.text.splitlines()[2].endswith("^")
