@@ -387,3 +387,31 @@ def test_from_the_lineage_picture_to_an_action_in_three_clicks(live_server, brow
     assert "Not carried into the Lausanne Action Plan" in page.locator("p.continuation").inner_text()
     page.screenshot(path=str(SCREENSHOTS / f"vap-53-dropped-{width}.png"))
     page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_query_page_keeps_the_query_and_shows_its_results(live_server, browser, width):
+    """A run example's results come into view; the query goes into the address, so that Back after a result
+    link gives back the query and its results; the page has the site's header."""
+    example = next(e for e in load_examples() if e.name.startswith("19-"))  # the dropped Vientiane actions
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(f"{live_server}/query")
+    page.wait_for_selector(".yasqe .CodeMirror")
+    assert page.locator("header.site nav a", has_text="CCM knowledge graph").count() == 1
+    page.get_by_role("button", name=example.question).click()
+    rows = page.locator(".yasr table.dataTable tbody tr")
+    rows.first.wait_for(timeout=15000)
+    page.wait_for_timeout(300)  # the scroll follows the drawing by a frame
+    top = page.evaluate("document.querySelector('.yasr').getBoundingClientRect().top")
+    assert -2 <= top < 900, top  # in view
+    assert "#query=" in page.url
+    # a result's IRI opens its page here; Back gives the query and its rows again
+    with page.expect_navigation():
+        page.locator(".yasr table.dataTable tbody a[href*='/id/vap/action/']").first.dispatch_event("click")
+    assert "/id/vap/action/" in page.url
+    page.go_back()
+    page.wait_for_selector(".yasqe .CodeMirror")
+    page.locator(".yasr table.dataTable tbody tr").first.wait_for(timeout=15000)
+    editor = page.evaluate("document.querySelector('.CodeMirror').CodeMirror.getValue()")
+    assert editor.strip() == example.query.strip()
+    page.close()
