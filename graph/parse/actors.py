@@ -20,6 +20,9 @@ _FORMER_NAMES = {
     "turkey": "TUR",
 }
 
+# what narrows a bearer or an addressee to those with the means: "Each State Party in a position to do so"
+IN_A_POSITION = re.compile(r"\bin\s+a\s+position\s+to\s+do\s+so\b", re.I)
+
 _SUBJECT = re.compile(
     r"((?:All\s+|Each\s+|the\s+)?States?\s+Part(?:ies|y)\b.*?)\s*,?\s+(?:will|should|shall|undertakes?)\b",
     re.DOTALL,

@@ -27,8 +27,8 @@ import re
 from collections.abc import Iterable
 
 from ..sources import SourceText, Span
-from ..sources.text import STOP_WORDS, clean, stem
-from .actors import category_label
+from ..sources.text import CARDINAL_WORDS, ORDINAL_WORDS, STOP_WORDS, clean, stem
+from .actors import IN_A_POSITION, category_label
 from .citations import article_refs, document_symbols
 from .records import Action, Commitment
 from .time_limits import find_deadlines, same_limit
@@ -69,9 +69,9 @@ _CONJUNCTION = re.compile(r"^(?:and|as\s+well\s+as|which)\s+", re.I)
 _ACTOR = re.compile(r"\b(?:States?|Part(?:y|ies)|President|Presidency|Partners|ISU|Coordinators?)\b")
 _MEASURABLE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d+(?:[.,]\d+)?\b(?!\s*\))|"
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\s+(?:consecutive\s+)?(?:years?|months?)\b|"
-    r"\b(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth)\s+"
-    r"(?:Meeting\s+of\s+States\s+Parties|Review\s+Conference)\b|“[^”]{8,}”"
+    rf"\b(?:{CARDINAL_WORDS})\s+(?:consecutive\s+)?(?:years?|months?)\b|"
+    rf"\b(?:{ORDINAL_WORDS})\s+(?:Meeting\s+of\s+States\s+Parties|Review\s+Conference)\b|“[^”]{{8,}}”",
+    re.I,
 )
 _FORCE = {"should": "recommended", "will seek to": "best-efforts", "will": "firm"}
 
@@ -100,7 +100,8 @@ def read(action: Action, sources: dict[str, SourceText], verbs: frozenset[str]) 
     words = " ".join([action.text] + [f"{i.label} {i.text}" for i in action.items])
     verb = chapeau_verb(action.chapeau)
     inherited = _FORCE.get(verb or "will", "firm")
-    chapeau_qualifiers = [m.group() for m in _QUALIFIER.finditer(action.chapeau or "") if _position(m.group())]
+    # of a chapeau's qualifiers only capacity narrows its acts: "States Parties in a position to do so will:"
+    chapeau_qualifiers = [m.group() for m in IN_A_POSITION.finditer(action.chapeau or "")]
     out: list[Commitment] = []
     cursor = {id(span): span.start for span in action.spans}
     for n, sentence in enumerate(_SENTENCE_END.split(words.strip())):
@@ -109,7 +110,8 @@ def read(action: Action, sources: dict[str, SourceText], verbs: frozenset[str]) 
             continue  # "Cooperation may include ...": commits no one
         force = _modal_force(own.group()) if own else inherited
         subject = _subject(sentence, own) if own else ""
-        addressees = [category_label(subject)] if _ACTOR.search(subject) else list(action.addressees)
+        names_addressee = _ACTOR.search(subject) is not None  # "the President will", not "They will"
+        addressees = [category_label(subject)] if names_addressee else list(action.addressees)
         for part, part_force in _parts(sentence, force):
             spans = []
             for span in action.spans:
@@ -121,7 +123,7 @@ def read(action: Action, sources: dict[str, SourceText], verbs: frozenset[str]) 
                 raise sources[action.spans[0].doc].error(action.spans[0].start, f"commitment not found: {part!r}")
             first = spans[0]
             text = _unit_text(sources[first.doc].text[first.start : first.end])
-            qualifiers = _qualifiers(text) + ([] if subject else chapeau_qualifiers)
+            qualifiers = _qualifiers(text) + ([] if names_addressee else chapeau_qualifiers)
             out.append(
                 Commitment(
                     plan=action.plan,
@@ -132,7 +134,7 @@ def read(action: Action, sources: dict[str, SourceText], verbs: frozenset[str]) 
                     strength=_strength(text, part_force, qualifiers),
                     addressees=addressees,
                     force=_force_words(text, own, verb),
-                    own_subject=bool(subject) and _ACTOR.search(subject) is not None,
+                    own_subject=names_addressee,
                     qualifiers=qualifiers,
                     # its action's time limits that its own words state: one limit, however many say it
                     deadlines=[
@@ -144,10 +146,6 @@ def read(action: Action, sources: dict[str, SourceText], verbs: frozenset[str]) 
                 )
             )
     return out
-
-
-def _position(words: str) -> bool:
-    return bool(re.search(r"in\s+a\s+position\s+to\s+do\s+so", words, re.I))
 
 
 def _own_modal(sentence: str, verbs: frozenset[str]) -> re.Match[str] | None:
@@ -173,12 +171,12 @@ def _modal_force(modal: str) -> str:
 
 
 def _subject(sentence: str, modal: re.Match[str]) -> str:
-    """Who or what a sentence with its own modal is about: 'They', 'the President', 'These plans'."""
+    """Who or what a sentence with its own modal is about: 'They', 'the President', 'These plans'; only an
+    actor it names ('the President') is an addressee of its own."""
     before = sentence[: modal.start()].rstrip(" ,")
     if _LEAD.match(before) and "," in before:  # "Until such ... are adopted, States Parties"
         before = before[before.rfind(",") + 1 :]
-    subject = before.strip()
-    return "" if re.fullmatch(r"They|These plans|This information|Such data", subject) else subject
+    return before.strip()
 
 
 def _parts(sentence: str, force: str) -> list[tuple[str, str]]:

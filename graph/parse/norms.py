@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..sources import SourceText, Span
 from ..sources.text import STOP_WORDS, stem
-from .actors import category_label
+from .actors import IN_A_POSITION, category_label
 from .citations import article_refs
 from .records import Condition, Norm, NormKey
 from .requirements import verb_phrase
@@ -108,7 +108,7 @@ _RULE_KIND = [
 ]
 
 _CONDITIONS = [
-    ("capacity", re.compile(r"\bin\s+a\s+position\s+to\s+do\s+so\b")),
+    ("capacity", IN_A_POSITION),
     ("jurisdiction", re.compile(r"\bunder\s+(?:its|the)\s+jurisdiction\s+(?:and|or)\s+control\b")),
     ("circumstance", re.compile(r"\bin\s+exceptional\s+circumstances\b")),
     (
@@ -163,7 +163,6 @@ _NOTHING_AUTHORISES = re.compile(r"^Nothing\s+in\s+paragraph\s+(\d+)\s+of\s+this
 _UPDATED = re.compile(r"\bprovided\s+in\s+accordance\s+with\s+paragraph\s+(\d+)\s+of\s+this\s+Article\b.*\bupdated\b")
 _RENEWED = re.compile(r"\brenewed\b")
 
-_IN_A_POSITION = re.compile(r"\bin\s+a\s+position\s+to\s+do\s+so\b")
 _STRENGTH = [
     ("recommended", re.compile(r"^should\b")),
     ("best-efforts", re.compile(r"\b(?:make\s+(?:every|its\s+best)\s+efforts?|[Ss]trive|all\s+feasible\s+steps)\b")),
@@ -311,7 +310,7 @@ def _read_clause(r: RawStatement, clause: str, antecedent: str | None, done: lis
             regulated.append(found.key)
     if modal and "encouraged" in modal.group():  # "is strongly encouraged to provide": binds nobody
         kind, strength = "recommendation", "recommended"
-    elif kind == "duty" and strength == "firm" and any(_IN_A_POSITION.search(b) for b in bearers):
+    elif kind == "duty" and strength == "firm" and any(IN_A_POSITION.search(b) for b in bearers):
         strength = "qualified"  # "Each State Party in a position to do so shall provide": capacity decides
     norm = Norm(
         r.path,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..sources import SourceText, Span
+from ..sources import SourceText
 from ..sources.text import comparable
-from .csv_cells import csv_cells
-from .records import Action, LineageReview, StatusCell
+from .csv_cells import csv_rows
+from .records import Action, LineageReview
 
 COLUMNS = (
     "lausanne_action",
@@ -27,21 +27,9 @@ RELATIONS = ("same", "narrower", "broader", "strengthened", "weakened", "merged"
 
 def parse(src: SourceText) -> list[LineageReview]:
     """Every decision of the file; a malformed row is a ParseError at its line."""
-    lines = [line for line in src.lines() if line[0].strip()]
-    if not lines or tuple(c[0] for c in csv_cells(*lines[0][:2])) != COLUMNS:
-        raise src.error(0, f"the header must be {','.join(COLUMNS)}")
     out = []
-    for number, (line, start, _) in enumerate(lines[1:], 1):
-        try:
-            cells = csv_cells(line, start)
-        except ValueError as exc:
-            raise src.error(start, str(exc)) from None
-        if len(cells) != len(COLUMNS):
-            raise src.error(start, f"{len(cells)} fields where {len(COLUMNS)} are expected")
-        by_name = {
-            name: StatusCell(v, Span(src.key, s, e), number + 1, i + 1)
-            for i, (name, (v, s, e)) in enumerate(zip(COLUMNS, cells, strict=True))
-        }
+    for number, span, by_name in csv_rows(src, COLUMNS):
+        start = span.start
         value = {name: cell.value.strip() for name, cell in by_name.items()}
         if value["decision"] not in DECISIONS:
             raise src.error(start, f"decision must be one of {', '.join(DECISIONS)}, not {value['decision']!r}")

@@ -10,8 +10,8 @@ import re
 
 import pycountry
 
-from ..sources import SourceText, Span
-from .csv_cells import csv_cells
+from ..sources import SourceText
+from .csv_cells import csv_rows
 from .records import StatusCell, StatusRow, StatusTable
 
 COLUMNS = ("state", "iso3", "signature", "consent_date", "consent_type", "withdrawal_deposit", "notes")
@@ -23,13 +23,13 @@ _AS_OF = re.compile(r"STATUS AS AT : (\d{2})-(\d{2})-(\d{4})")
 _PAGE = re.compile(r"\*\*UN page used for the full table\*\*: the depositary's HTML status page\s+<([^>]+)>")
 
 
-def _date(src: SourceText, cell: tuple[str, int, int], column: str) -> dt.date | None:
-    if not cell[0]:
+def _date(src: SourceText, cell: StatusCell, column: str) -> dt.date | None:
+    if not cell.value:
         return None
     try:
-        return dt.date.fromisoformat(cell[0])
+        return dt.date.fromisoformat(cell.value)
     except ValueError:
-        raise src.error(cell[1], f"{column} must be a date like 2008-12-03, not {cell[0]!r}") from None
+        raise src.error(cell.span.start, f"{column} must be a date like 2008-12-03, not {cell.value!r}") from None
 
 
 def _scope(notes: str) -> tuple[str, ...] | None:
@@ -40,24 +40,16 @@ def _scope(notes: str) -> tuple[str, ...] | None:
 
 def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
     """Every row of the table; a malformed row is a ParseError at its line."""
-    lines = [line for line in src.lines() if line[0].strip()]
-    if not lines or tuple(c[0] for c in csv_cells(*lines[0][:2])) != COLUMNS:
-        raise src.error(0, f"the header must be {','.join(COLUMNS)}")
+    rows = csv_rows(src, COLUMNS)
     table = StatusTable(src.key)
     if readme is not None:
         if m := _AS_OF.search(readme.text):
             table.as_of = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         if m := _PAGE.search(readme.text):
             table.address = m.group(1)
-    for number, (line, start, end) in enumerate(lines[1:], 1):
-        try:
-            cells = csv_cells(line, start)
-        except ValueError as exc:
-            raise src.error(start, str(exc)) from None
-        if len(cells) != len(COLUMNS):
-            raise src.error(start, f"{len(cells)} fields where the header has {len(COLUMNS)}")
-        by_name = dict(zip(COLUMNS, cells, strict=True))
-        iso3, kind = by_name["iso3"][0], by_name["consent_type"][0]
+    for number, span, by_name in rows:
+        start = span.start
+        iso3, kind = by_name["iso3"].value, by_name["consent_type"].value
         if not re.fullmatch(r"[A-Z]{3}", iso3) or pycountry.countries.get(alpha_3=iso3) is None:
             raise src.error(start, f"iso3 must be an ISO 3166-1 alpha-3 code, not {iso3!r}")
         if kind not in ("", *CONSENT_TYPES):
@@ -65,18 +57,14 @@ def parse(src: SourceText, readme: SourceText | None) -> StatusTable:
         consent = _date(src, by_name["consent_date"], "consent_date")
         if bool(kind) != bool(consent):
             raise src.error(start, "consent_date and consent_type go together")
-        notes = by_name["notes"][0]
+        notes = by_name["notes"].value
         provisional = _PROVISIONAL.search(notes)
         row = StatusRow(
             number=number,
-            state=by_name["state"][0],
+            state=by_name["state"].value,
             iso3=iso3,
-            span=Span(src.key, start, end),
-            # RFC 7111 counts every record of the file, the header too: data row 1 is record 2
-            cells={
-                name: StatusCell(value, Span(src.key, s, e), number + 1, COLUMNS.index(name) + 1)
-                for name, (value, s, e) in by_name.items()
-            },
+            span=span,
+            cells=by_name,
             signature=_date(src, by_name["signature"], "signature"),
             consent=consent,
             consent_type=kind or None,
