@@ -17,6 +17,7 @@ from graph.vocab.iris import last_segment
 from .linked_data.routes import document_response, not_acceptable, rdf_body
 from .negotiation import BY_SUFFIX, DOCUMENT_FORMATS, choose
 from .store import dataset as ds
+from .store.lists import SEPARATOR, values
 
 bp = Blueprint("browse", __name__)
 PREFIXES = sparql_prefixes("ccm", "rdfs", "skos", "oa")
@@ -26,13 +27,13 @@ PREFIXES = sparql_prefixes("ccm", "rdfs", "skos", "oa")
 LISTS = {
     "lausanne-actions": (
         "Lausanne Action Plan: actions by theme",
-        """
-        SELECT ?item ?label ?group ?order ?says (GROUP_CONCAT(?indicator; SEPARATOR="\u241e") AS ?details) WHERE {
+        f"""
+        SELECT ?item ?label ?group ?order ?says (GROUP_CONCAT(?indicator; SEPARATOR="{SEPARATOR}") AS ?details) WHERE {{
           ?item ccm:inPlan ?plan ; ccm:actionNumber ?order ; rdfs:label ?label ; ccm:inSection/ccm:title ?group ;
             ccm:text ?says .
           ?plan ccm:title "Lausanne Action Plan"@en
-          OPTIONAL { ?i ccm:indicatorOf ?item ; ccm:text ?indicator }
-        } GROUP BY ?item ?label ?group ?order ?says ORDER BY ?order""",
+          OPTIONAL {{ ?i ccm:indicatorOf ?item ; ccm:text ?indicator }}
+        }} GROUP BY ?item ?label ?group ?order ?says ORDER BY ?order""",
     ),
     "vientiane-actions": (
         "Vientiane Action Plan: actions by section",
@@ -149,7 +150,7 @@ def listing(name: str) -> str:
         said = {
             "number": order.value,
             "says": row["says"].value if row.get("says") is not None else None,
-            "details": [x for x in row["details"].value.split("\u241e") if x] if row.get("details") else [],
+            "details": values(row.get("details")),
         }
         rows[row["group"].value].append((key, row["item"].value, row["label"].value, said))
     # "Article 2" before "Article 10", "ccm" beside "CCM": numbers by value, letters without case

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
 from graph.sources.text import natural_key
@@ -15,20 +16,20 @@ from graph.vocab.external import sparql_prefixes
 
 from .downloads import csv_response
 from .store import dataset as ds
+from .store.lists import SEPARATOR, values
 
 bp = Blueprint("duties", __name__)
 
 DOCUMENTS = {"convention": "Convention", "vap": "Vientiane Action Plan", "lap": "Lausanne Action Plan"}
-_SEP = "\u241e"  # a separator no text holds, for GROUP_CONCAT
 
 _NORMS = (
     sparql_prefixes("ccm", "rdfs", "skos")
     + f"""
 SELECT ?s ?kind ?where ?text ?strength
-  (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{_SEP}") AS ?bearers)
-  (GROUP_CONCAT(DISTINCT ?beneficiary; SEPARATOR="{_SEP}") AS ?beneficiaries)
-  (GROUP_CONCAT(DISTINCT ?condition; SEPARATOR="{_SEP}") AS ?conditions)
-  (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{_SEP}") AS ?deadlines)
+  (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{SEPARATOR}") AS ?bearers)
+  (GROUP_CONCAT(DISTINCT ?beneficiary; SEPARATOR="{SEPARATOR}") AS ?beneficiaries)
+  (GROUP_CONCAT(DISTINCT ?condition; SEPARATOR="{SEPARATOR}") AS ?conditions)
+  (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{SEPARATOR}") AS ?deadlines)
   (SAMPLE(?target) AS ?source) WHERE {{
   VALUES ?kind {{ ccm:Duty ccm:Prohibition ccm:Permission ccm:Recommendation }}
   ?s a ?kind ; ccm:text ?text ; ccm:statedIn/rdfs:label ?where .
@@ -45,10 +46,10 @@ _COMMITMENTS = (
     sparql_prefixes("ccm", "rdfs", "skos")
     + f"""
 SELECT ?s ?plan ?number ?n ?text ?strength ?theme
-  (GROUP_CONCAT(DISTINCT ?addressee; SEPARATOR="{_SEP}") AS ?addressees)
-  (GROUP_CONCAT(DISTINCT ?qualifier; SEPARATOR="{_SEP}") AS ?conditions)
-  (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{_SEP}") AS ?deadlines)
-  (GROUP_CONCAT(DISTINCT ?indicator; SEPARATOR="{_SEP}") AS ?indicators)
+  (GROUP_CONCAT(DISTINCT ?addressee; SEPARATOR="{SEPARATOR}") AS ?addressees)
+  (GROUP_CONCAT(DISTINCT ?qualifier; SEPARATOR="{SEPARATOR}") AS ?conditions)
+  (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{SEPARATOR}") AS ?deadlines)
+  (GROUP_CONCAT(DISTINCT ?indicator; SEPARATOR="{SEPARATOR}") AS ?indicators)
   (SAMPLE(?target) AS ?source) WHERE {{
   ?s a ccm:Commitment ; ccm:commitmentOf ?a ; ccm:order ?n ; ccm:text ?text ; ccm:strength/skos:prefLabel ?strength .
   ?a ccm:inPlan ?plan ; ccm:actionNumber ?number .
@@ -80,9 +81,8 @@ class Row:
     number: str = ""  # "12.3": the action and the commitment's place in it
 
 
-def _split(term: object) -> tuple[str, ...]:
-    value = getattr(term, "value", "") or ""
-    return tuple(sorted(x for x in value.split(_SEP) if x))
+def _split(term: ox.Term | None) -> tuple[str, ...]:
+    return tuple(sorted(values(term)))
 
 
 def _kind(iri: str) -> str:

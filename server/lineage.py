@@ -178,7 +178,6 @@ def table() -> list[Row]:
                 _value(r["strength"]),
             )  # fmt: skip
         )
-    reviewed = {r.later for r in out if r.basis == "reviewed"}
     for r in data.store.query(
         PREFIXES
         + """
@@ -191,12 +190,13 @@ def table() -> list[Row]:
         use_default_graph_as_union=True,
     ):
         a, status = r["a"].value, r["status"].value
-        basis = "reviewed" if r["reviewed"] is not None or a in reviewed else "computed"
+        # a new Lausanne action is reviewed when a review says so; nothing reviews a Vientiane one
+        basis = "reviewed" if r["reviewed"] is not None else "computed"
         theme = _value(r["theme"])
         if status == "new":
             out.append(Row(a, "", "", "new", basis, float(r["p"].value), "", theme))
         else:
-            out.append(Row("", a, "", "dropped", "computed", float(r["p"].value), theme, ""))
+            out.append(Row("", a, "", "dropped", basis, float(r["p"].value), theme, ""))
     out.sort(key=lambda r: (natural_key(r.later or "~"), natural_key(r.earlier)))
     current_app.extensions["ccm_lineage_table"] = out
     return out

@@ -24,6 +24,7 @@ from .. import lineage
 from ..calendar.model import state_calendar, today
 from ..negotiation import BY_SUFFIX, DOCUMENT_FORMATS, Format, choose
 from ..store import dataset as ds
+from ..store.lists import SEPARATOR, values
 from .describe import Entity, describe
 from .render import key_facts, restatements
 from .schema_org import legislation
@@ -207,9 +208,6 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
     )
 
 
-_SEP = "\u241e"  # a separator no text holds, for GROUP_CONCAT
-
-
 def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
     """An article's paragraphs, in order, each with what it lays down: every norm or rule stated in it or in
     its sub-paragraphs, with its kind, what it requires, who it binds, by when and on what condition."""
@@ -232,9 +230,9 @@ def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
         PREFIXES
         + f"""
         SELECT ?p ?s ?kind ?where ?requires ?text
-          (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{_SEP}") AS ?bearers)
-          (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{_SEP}") AS ?deadlines)
-          (GROUP_CONCAT(DISTINCT ?condition; SEPARATOR="{_SEP}") AS ?conditions) WHERE {{
+          (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{SEPARATOR}") AS ?bearers)
+          (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{SEPARATOR}") AS ?deadlines)
+          (GROUP_CONCAT(DISTINCT ?condition; SEPARATOR="{SEPARATOR}") AS ?conditions) WHERE {{
           ?p ccm:partOf <{entity.iri}> . ?s ccm:statedIn ?where ; a ?kind ; ccm:text ?text . ?where ccm:partOf* ?p .
           VALUES ?kind {{ {kinds} }}
           OPTIONAL {{ ?s ccm:requires ?requires }}
@@ -251,18 +249,14 @@ def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
                 "kind": r["kind"].value,
                 "where": r["where"].value,
                 "says": r["requires"].value if r["requires"] is not None else r["text"].value,
-                "bearers": _listed(r["bearers"]),
-                "deadlines": _listed(r["deadlines"]),
-                "conditions": _listed(r["conditions"]),
+                "bearers": values(r["bearers"]),
+                "deadlines": values(r["deadlines"]),
+                "conditions": values(r["conditions"]),
             }
         )
     for p in paragraphs.values():
         p["statements"].sort(key=lambda st: natural_key(st["iri"]))
     return list(paragraphs.values())
-
-
-def _listed(term: ox.Term | None) -> list[str]:
-    return [x for x in term.value.split(_SEP) if x] if term is not None else []
 
 
 def _commitments(data: ds.Dataset, entity: Entity) -> list[dict[str, str]]:
