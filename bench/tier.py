@@ -1,14 +1,16 @@
 """The serving tier (`ccmkg deploy`: nginx, page instances, a SPARQL instance) beside Oxigraph's own
-server on the same data, as ratios (this machine is noisy):
+server on the same data, in memory (what the app embeds: the engine's true limit) and on disk, as
+ratios (this machine is noisy):
 
-    python bench/tier.py [--duration 3] [--scales 10,100] [--smoke]
+    python bench/tier.py [--duration 3] [--workshop 20] [--scales 10,100] [--smoke]
 
 - cold queries: every request a different query (a numbered comment), so no cache answers it;
 - warm queries: the same GET again, answered from the tier's cache (reported apart: a cache hit);
+- a workshop: 30 connections from one address POSTing the example queries in a loop, on each server;
 - entity documents (HTML and Turtle, the largest page too) at 1 and 8 connections, beside
   Oxigraph answering DESCRIBE of the same IRI;
 - under attack: with 8 heavy queries (from 4 client addresses) and 8 stalled connections open, how
-  long a health check, an entity page and a trivial query take; then the same with the overflow lane
+  long a health check, an entity page and a trivial query take; then the same with the fast slot
   taken by a heavy query as well;
 - memory: PSS of the whole tier after the runs and a crawl of entity pages, and of Oxigraph's server;
 - growth: the same (without the attack) on corpora 10 and 100 times the real one, built here.
@@ -51,6 +53,7 @@ HEAVY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 JSON = "application/sparql-results+json"
 CRAWL = 400  # entity pages asked once each before memory is measured
 TARGETS = {"cold": 1.25, "warm": 0.8, "pages_rps": 4000, "attack_ms": 100, "pss_mb": 150}
+WORKSHOP = 30  # connections from one address
 
 
 def dataset_and_queries(first: int | None = None) -> tuple[Path, dict[str, str]]:
@@ -113,12 +116,12 @@ def _attack(port: int) -> tuple[dict[str, tuple[int, float]], list[int]]:
         "trivial query, cold": _get_ms(port, "/sparql?query=" + urllib.parse.quote(f"ASK {{}} # {time.time()}"), *ask),
         "trivial query, warm (cached)": _get_ms(port, "/sparql?query=ASK%7B%7D", *ask),
     }
-    # the worst case: the overflow lane taken as well, by one more heavy query
+    # the worst case: the fast slot taken as well, by one more heavy query from a newcomer
     lane = threading.Thread(target=heavy, args=("127.0.0.8",))
     lane.start()
     time.sleep(0.1)
     cold = "/sparql?query=" + urllib.parse.quote(f"ASK {{}} # {time.time()}")
-    out["trivial query, cold, overflow lane taken too"] = _get_ms(port, cold, *ask)
+    out["trivial query, cold, fast slot taken too"] = _get_ms(port, cold, *ask)
     threads.append(lane)
     for t in threads:
         t.join()
@@ -150,12 +153,28 @@ def _crawl(port: int, oxigraph_port: int, count: int) -> int:
     return len(paths)
 
 
-def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, attack: bool) -> dict:
-    """The tier and Oxigraph's server, each started on `data`: the queries cold and warm, the entity
-    documents, memory after a crawl of `crawl` pages, and (if `attack`) the attack."""
+def _oxigraph_in_memory(data: Path, port: int) -> subprocess.Popen:
+    """`oxigraph serve` with no location (its in-memory store), loaded with POST /store."""
+    oxigraph = Path(sys.executable).parent / "oxigraph"
+    command = [str(oxigraph), "serve", "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    proc = _start(command, port, "/query?query=ASK%7B%7D")
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/store", data=data.read_bytes(), headers={"Content-Type": "application/n-quads"}
+    )
+    with urllib.request.urlopen(request, timeout=900) as r:
+        assert r.status in (200, 204), r.status
+    return proc
+
+
+def _measure(
+    data: Path, queries: dict[str, str], duration: float, crawl: int, attack: bool, workshop: float = 0
+) -> dict:
+    """The tier and Oxigraph's servers (on disk and in memory), each started on `data`: the queries cold
+    and warm, the entity documents, memory after a crawl of `crawl` pages, (if `workshop`) the workshop
+    load for that many seconds on each, and (if `attack`) the attack."""
     bindir = Path(sys.executable).parent
-    tier_port, ox_port = _port(), _port()
-    out: dict = {"rows": {}, "failures": 0, "pages": {}}
+    tier_port, ox_port, mem_port = _port(), _port(), _port()
+    out: dict = {"rows": {}, "failures": 0, "pages": {}, "workshop": {}}
     with tempfile.TemporaryDirectory() as store:
         subprocess.run([str(bindir / "oxigraph"), "load", "--location", store, "--file", str(data)], check=True)
         oxigraph = _start(
@@ -164,6 +183,7 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
             ox_port,
             "/query?query=ASK%7B%7D",
         )
+        in_memory = _oxigraph_in_memory(data, mem_port)
         started = time.monotonic()
         tier = _start(
             [sys.executable, "-m", "server.cli", "deploy", "--data", str(data), "--port", str(tier_port)],
@@ -173,15 +193,28 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
         out["ready_s"] = time.monotonic() - started
         try:
             ours, theirs = f"http://127.0.0.1:{tier_port}", f"http://127.0.0.1:{ox_port}"
+            memory = f"http://127.0.0.1:{mem_port}"
             for name, q in queries.items():
                 env_ours, env_theirs = {"QUERY": q, "QPATH": "/sparql"}, {"QUERY": q, "QPATH": "/query"}
                 runs = {
                     "cold": _wrk(ours + "/", "wrk_cold.lua", 1, duration, env_ours),
                     "warm": _wrk(ours + "/", "wrk_warm.lua", 1, duration, env_ours),
+                    "memory": _wrk(memory + "/", "wrk_cold.lua", 1, duration, env_theirs),
                     "oxigraph": _wrk(theirs + "/", "wrk_cold.lua", 1, duration, env_theirs),
                 }
                 out["rows"][name] = {k: r["p50"] for k, r in runs.items()}
                 out["failures"] += sum(r["errors"] for r in runs.values())
+            if workshop:
+                with tempfile.NamedTemporaryFile("w", suffix=".rq") as texts:
+                    texts.write("\n#####\n".join(queries.values()))
+                    texts.flush()
+                    for label, url, path in (
+                        ("tier", ours, "/sparql"),
+                        ("Oxigraph, in memory", memory, "/query"),
+                        ("Oxigraph, on disk", theirs, "/query"),
+                    ):
+                        env = {"QUERIES": texts.name, "QPATH": path}
+                        out["workshop"][label] = _wrk(url + "/", "wrk_workshop.lua", WORKSHOP, workshop, env)
             pages = out["pages"]
             for label, path in PAGES.items():
                 describe = {"QUERY": f"DESCRIBE <{BASE}{path}>", "QPATH": "/query", "ACCEPT": "text/turtle"}
@@ -197,21 +230,24 @@ def _measure(data: Path, queries: dict[str, str], duration: float, crawl: int, a
             out["pss"] = _tree_memory_mb(tier.pid)[1]
             out["roles"] = _roles(tier.pid)
             out["pss_oxigraph"] = _tree_memory_mb(oxigraph.pid)[1]
+            out["pss_in_memory"] = _tree_memory_mb(in_memory.pid)[1]
             if attack:
                 out["attack"], out["heavy"] = _attack(tier_port)
                 out["pss_after_attack"] = _tree_memory_mb(tier.pid)[1]
         finally:
             stop(tier, timeout=30)
             stop(oxigraph, timeout=30)
+            stop(in_memory, timeout=30)
     # a query one side did not answer within a run (at 100x, some take longer than the run) has no ratio
     answered = [r for r in out["rows"].values() if not any(math.isnan(v) for v in r.values())]
     out["unanswered"] = len(out["rows"]) - len(answered)
     out["cold"] = statistics.median(r["cold"] / r["oxigraph"] for r in answered)
+    out["cold_memory"] = statistics.median(r["cold"] / r["memory"] for r in answered)
     out["warm"] = statistics.median(r["warm"] / r["oxigraph"] for r in answered)
     return out
 
 
-_ROLES = {"pages-": "page instance", "sparql.sock": "SPARQL pool", "overflow.sock": "overflow lane"}
+_ROLES = {"pages-": "page instance", "sparql.sock": "SPARQL pool", "executor-": "SPARQL executor"}
 
 
 def _roles(pid: int) -> dict[str, list[float]]:
@@ -226,7 +262,7 @@ def _roles(pid: int) -> dict[str, list[float]]:
             return "nginx"
         names = unix_sockets(p)
         kind = next((r for prefix, r in _ROLES.items() for n in names if n.startswith(prefix)), "other")
-        return f"{kind}, {'master' if depth == 1 else 'worker'}"
+        return kind if kind == "SPARQL executor" else f"{kind}, {'master' if depth == 1 else 'worker'}"
 
     out: dict[str, list[float]] = {}
     stack = [(pid, 0)]
@@ -267,6 +303,7 @@ def _lowest_rps(pages: dict, formats: tuple[str, ...]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=float, default=3.0)
+    parser.add_argument("--workshop", type=float, default=20.0, help="seconds of the workshop load on each server")
     parser.add_argument("--scales", help="larger corpora for the growth table (default 10,100; none with --smoke)")
     parser.add_argument("--smoke", action="store_true", help="one query and one page, 1 s each; 1x unless --scales")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks" / "tier.md"))
@@ -274,7 +311,7 @@ def main() -> int:
     duration = 1 if args.smoke else args.duration
     data, queries = dataset_and_queries(1 if args.smoke else None)
     crawl = 40 if args.smoke else CRAWL
-    main_run = _measure(data, queries, duration, crawl, attack=True)
+    main_run = _measure(data, queries, duration, crawl, attack=True, workshop=2 if args.smoke else args.workshop)
     scales = [int(n) for n in (args.scales or ("" if args.smoke else "10,100")).split(",") if n]
     growth = {1: (main_run, _triples(data))}
     with tempfile.TemporaryDirectory() as folder:
@@ -285,6 +322,7 @@ def main() -> int:
     rows, pages, failures = main_run["rows"], main_run["pages"], main_run["failures"]
     attack, heavy = main_run["attack"], main_run["heavy"]
     crawled, pss_ours, pss_theirs = main_run["crawled"], main_run["pss"], main_run["pss_oxigraph"]
+    workshop = main_run["workshop"]
     pss_after_attack, roles = main_run["pss_after_attack"], main_run["roles"]
     lines = [
         "# The serving tier beside Oxigraph's server",
@@ -293,26 +331,43 @@ def main() -> int:
         "with the load generator).",
         "",
         f"`python bench/tier.py{' --smoke' if args.smoke else ''}`: wrk, {duration:g} s per case; `ccmkg deploy` "
-        "(nginx, 2 page instances of 1 worker of 4 threads, a SPARQL instance of a worker per core and an "
-        "overflow lane of one worker, all forked from one loaded app; its defaults) and `oxigraph serve-read-only "
-        "--union-default-graph` on the same N-Quads file; times in ms. Cold: each request a different query "
-        "text, so neither side can answer from a cache; warm: the same GET again, which the tier answers from "
-        "its cache (Oxigraph has none: its column is its own cold time).",
+        "(its defaults: nginx, 2 page instances of 1 worker of 4 threads, a SPARQL pool of 2 processes of 20 "
+        "threads that hold the queries and an executor per core and one more that evaluate them, all forked "
+        "from one loaded app), `oxigraph serve "
+        "--union-default-graph` (in memory, loaded with POST /store) and `oxigraph serve-read-only "
+        "--union-default-graph` (on disk) on the same N-Quads file; times in ms. Cold: each request a different "
+        "query text, so no side can answer from a cache; warm: the same GET again, which the tier answers from "
+        "its cache (Oxigraph has none).",
         "",
         "## Queries, one connection (p50)",
         "",
-        "| query | tier cold | tier warm (cache) | Oxigraph | cold / Oxigraph | warm / Oxigraph |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| query | tier cold | tier warm (cache) | Oxigraph in memory | Oxigraph on disk | cold / in memory "
+        "| cold / on disk | warm / on disk |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, r in rows.items():
         lines.append(
-            f"| {name} | {r['cold']:.2f} | {r['warm']:.2f} | {r['oxigraph']:.2f} | {r['cold'] / r['oxigraph']:.2f}x "
-            f"| {r['warm'] / r['oxigraph']:.2f}x |"
+            f"| {name} | {r['cold']:.2f} | {r['warm']:.2f} | {r['memory']:.2f} | {r['oxigraph']:.2f} "
+            f"| {r['cold'] / r['memory']:.2f}x | {r['cold'] / r['oxigraph']:.2f}x | {r['warm'] / r['oxigraph']:.2f}x |"
         )
     lines += [
         "",
-        f"Median ratio, cold: **{main_run['cold']:.2f}x** (target {TARGETS['cold']}x); warm: "
-        f"**{main_run['warm']:.2f}x** (target {TARGETS['warm']}x). Non-2xx answers in these runs: {failures}.",
+        f"Median ratio, cold: **{main_run['cold_memory']:.2f}x** of Oxigraph in memory (target "
+        f"{TARGETS['cold']}x), {main_run['cold']:.2f}x of Oxigraph on disk; warm: **{main_run['warm']:.2f}x** "
+        f"(target {TARGETS['warm']}x). Non-2xx answers in these runs: {failures}.",
+        "",
+        "## A workshop behind one address",
+        "",
+        f"{WORKSHOP} connections from 127.0.0.1, each POSTing the example queries one after another in a loop "
+        f"(each connection from a query of its own; a POST is never cached), for "
+        f"{2 if args.smoke else args.workshop:g} s on each server:",
+        "",
+        "| server | answers/s | p50 ms | p99 ms | non-2xx |",
+        "| --- | --- | --- | --- | --- |",
+        *[
+            f"| {label} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} |"
+            for label, r in workshop.items()
+        ],
         "",
         "## Entity documents",
         "",
@@ -338,22 +393,23 @@ def main() -> int:
         "",
         f"Target: under {TARGETS['attack_ms']} ms. What the {len(heavy)} heavy queries got: "
         f"{', '.join(f'{n} x {code}' for code, n in sorted(Counter(heavy).items()))} (503 at the deadline in "
-        "the pool, or at the overflow lane's half second, or at once with both full; 429 past a client's "
-        "share). The first cold trivial query runs in the overflow lane; the last one finds the lane "
-        "taken by a heavy query sent just before it and is refused at once (503, Retry-After): a client "
-        "that keeps sending heavy queries from several addresses keeps small queries out the same way.",
+        "the pool, or at the fast slot's half second; 429 past a client's time budget). Two run at once, the "
+        "others wait their turn. The first cold trivial query runs in the fast slot at once; the last one "
+        "finds that slot taken by a heavy query from a newcomer sent just before it, waits until that one "
+        "is stopped at its half second, and then has it (the newcomer, stopped there, waits in line for the "
+        "next 30 s): an attacker needs a new address for each half second it would hold the slot.",
         "",
         "## Memory",
         "",
-        f"PSS of the whole tier (nginx, the deploy process, 4 instances and their workers), measured after the "
-        f"query and page runs above and {crawled} more entity pages asked once each (HTML): **{pss_ours:.0f} MB**; "
+        "PSS of the whole tier (nginx, the deploy process, 3 instances and their workers, the executors), "
+        f"measured after the query and page runs above and {crawled} more entity pages asked once each (HTML): **{pss_ours:.0f} MB**; "
         f"Oxigraph's server: {pss_theirs:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB). After the attack: "
         f"{pss_after_attack:.0f} MB (its heavy queries end SPARQL workers at their deadlines, and their masters "
         "fork fresh ones from the loaded app). Reading Oxigraph's in-memory store writes to the memory it reads: "
         "it locks a mutex in each quad it visits (the quad's MVCC version range) and counts references along "
         "its index chains, so each page of quads a query walks is copied into the process that walks it. Each "
         "process that queries the store comes to hold a copy of most of it: the deploy process, 2 page "
-        "workers, 2 SPARQL workers (the overflow lane's worker too, once the pool has been full).",
+        "workers, and the SPARQL executors (never the pool's front, which holds the waiting queries).",
         "",
         "What each process holds privately at that moment (Private_Clean + Private_Dirty), by role; the rest of "
         f"the PSS, **{pss_ours - sum(map(sum, roles.values())):.0f} MB**, is the pages they share (the "

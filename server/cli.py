@@ -128,7 +128,9 @@ def _deploy(args: argparse.Namespace) -> int:
         threads=args.threads,
         sparql_workers=args.sparql_workers,
         per_client=args.per_client,
-        overflow=args.overflow,
+        held=args.sparql_held,
+        budget=args.budget,
+        max_wait=args.max_wait,
     )
     try:
         deploy(tier)
@@ -177,11 +179,18 @@ def main(argv: list[str] | None = None) -> int:
         "--sparql-workers", type=int, default=0, help="queries run at once (default: one per core, at least 2)"
     )
     d.add_argument(
-        "--per-client", type=int, default=0, help="queries one client may run at once (default: half the pool)"
+        "--per-client", type=int, default=32, help="queries one address may have waiting or running (default 32)"
     )
     d.add_argument(
-        "--overflow", type=int, default=1, help="workers for queries that find the pool full, 0.5 s each (default 1)"
+        "--sparql-held",
+        type=int,
+        default=0,
+        help="queries held at once, waiting or running (default: per client + 8)",
     )
+    d.add_argument(
+        "--budget", type=float, default=60.0, help="seconds of query time per address per minute (default 60)"
+    )
+    d.add_argument("--max-wait", type=float, default=10.0, help="seconds a query may wait for a worker (default 10)")
     d.set_defaults(func=_deploy)
     p = sub.add_parser("publish", help="load the built dataset into an external SPARQL store, graph by graph")
     p.add_argument("--store", required=True, metavar="URL", help="the store's SPARQL query endpoint")

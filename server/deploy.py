@@ -1,16 +1,16 @@
 """`ccmkg deploy`: the serving tier on one machine: nginx in front of several `ccmkg serve` instances.
 
 Pages, entity documents and health checks go to `instances` page instances; `/sparql` goes to an
-instance of its own: at most `sparql_workers` queries at once (one per core: a query is CPU work, and
-more at once only slows each) and `per_client` per client (past it, 429). A query that finds that pool
-full runs in the overflow lane, an instance of `overflow` workers with an `overflow_deadline` of half a
-second: a small query is answered while heavy ones hold the pool, a heavy one is stopped there soon,
-and with the overflow taken too the answer is 503 with Retry-After at once. The lane is an instance of
-its own, not more workers of the pool's: a worker copies the pages of the store its queries walk
-(Oxigraph's in-memory store writes to what it reads), and the lane's stay shared until the pool is
-full. nginx serves the dumps from the build directory. nginx holds the client connections, so idle,
-slow-sending and slow-reading clients cost no worker. An instance that exits is started again; the
-others answer meanwhile. Configuration: templates/deploy/nginx.conf.
+instance of its own, the SPARQL pool's front: threads that hold up to `held` queries at once, of which
+`sparql_workers` are evaluated at once, each by an executor process (one per core: a query is CPU
+work, and more at once only slows each; sparql/executors.py), while the others wait their turn,
+least-served client first, for at most `max_wait` seconds. Each client has `budget` seconds of query
+time a minute, and one more executor, the fast slot, answers a newcomer's small query while heavy ones
+hold the others (sparql/admission.py). nginx lets one address have `per_client` queries waiting or
+running (past it, 429), so one address cannot take every place. nginx serves the dumps
+from the build directory. nginx holds the client connections, so idle, slow-sending and slow-reading
+clients cost no worker. An instance that exits is started again; the others answer meanwhile.
+Configuration: templates/deploy/nginx.conf.
 
 The app is loaded and warmed once, in this process, and every instance is forked from it: all the
 instances' workers share one copy of the store, the templates and the tables (what a page instance
@@ -41,6 +41,8 @@ from jinja2 import Environment, FileSystemLoader
 from graph.publish.files import DOWNLOADS
 
 from .serve import loaded_app, run
+from .sparql.admission import Admission
+from .sparql.executors import Executor
 
 TEMPLATES = Path(__file__).with_name("templates") / "deploy"
 
@@ -132,22 +134,26 @@ class Tier:
     workers: int = 1
     threads: int = 4
     sparql_workers: int = 0  # 0: one per core, at least 2
-    per_client: int = 0  # 0: half the pool
-    overflow: int = 1
-    overflow_deadline: float = 0.5
+    per_client: int = 32  # queries one address may have waiting or running
+    held: int = 0  # queries the pool holds at once, waiting or running; 0: per_client and 8 more
+    budget: float = 60.0  # seconds of query time per client per minute
+    max_wait: float = 10.0
     pages: list[Instance] = field(default_factory=list)
     sparql: list[Instance] = field(default_factory=list)
-    overflow_lane: list[Instance] = field(default_factory=list)
+    executors: list[Executor] = field(default_factory=list)
     nginx: subprocess.Popen | None = None
     run: Path | None = None
     app: Flask | None = None
 
     def __post_init__(self) -> None:
         self.sparql_workers = self.sparql_workers or max(2, os.cpu_count() or 2)
-        self.per_client = self.per_client or max(1, self.sparql_workers // 2)
+        self.held = self.held or self.per_client + 8
 
     def all_instances(self) -> list[Instance]:
-        return self.pages + self.sparql + self.overflow_lane
+        return self.pages + self.sparql
+
+    def store(self) -> Any:
+        return self.app.extensions["ccm_dataset"].store
 
     def config(self) -> str:
         env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=False, keep_trailing_newline=True)
@@ -166,12 +172,8 @@ class Tier:
             port=self.port,
             pages=[i.socket for i in self.pages],
             sparql=[i.socket for i in self.sparql],
-            lane=[i.socket for i in self.overflow_lane],
-            sparql_workers=self.sparql_workers,
             per_client=self.per_client,
-            overflow=self.overflow,
-            overflow_deadline=self.overflow_deadline,
-            read_timeout=int(self.timeout) + 5,
+            read_timeout=int(self.max_wait + self.timeout) + 5,
             files=files,
         )
 
@@ -186,9 +188,15 @@ class Tier:
             (self.run / name).mkdir(mode=0o777)
             (self.run / name).chmod(0o777)
         self.app = loaded_app(self.app_config)
+        # made before the fork: every process of the pool's front shares its state
+        self.app.extensions["ccm_admission"] = Admission(self.held, self.sparql_workers, self.budget, self.max_wait)
+        self.executors = [Executor(self.run / f"executor-{n}.sock") for n in range(self.sparql_workers + 1)]
+        self.app.extensions["ccm_executors"] = [e.socket for e in self.executors]
         self.pages = [Instance(self.run / f"pages-{n}.sock", self.workers, self.threads) for n in range(self.instances)]
-        self.sparql = [Instance(self.run / "sparql.sock", self.sparql_workers)]
-        self.overflow_lane = [Instance(self.run / "overflow.sock", self.overflow)] if self.overflow else []
+        # two processes of threads: one may be replaced while the other answers
+        self.sparql = [Instance(self.run / "sparql.sock", 2, -(-self.held // 2))]
+        for executor in self.executors:
+            executor.start(self.store())
         for instance in self.all_instances():
             instance.start(self.app, self.timeout)
         deadline = time.monotonic() + startup
@@ -206,13 +214,18 @@ class Tier:
         )
 
     def supervise(self) -> None:
-        """Start again any instance that exited, until nginx stops or a signal arrives."""
+        """Start again any instance or executor that exited, until nginx stops or a signal arrives. An
+        executor killed at a query's deadline is started again within a few hundredths of a second: the
+        next query in its turn waits for it."""
         while self.nginx is not None and self.nginx.poll() is None:
             for instance in self.all_instances():
                 if not instance.alive():
                     print(f"instance on {instance.socket} exited: starting it again", file=sys.stderr)
                     instance.start(self.app, self.timeout)
-            time.sleep(0.5)
+            for executor in self.executors:
+                if not executor.alive():
+                    executor.start(self.store())
+            time.sleep(0.02)
 
     def stop(self) -> None:
         if self.nginx is not None and self.nginx.poll() is None:
@@ -223,6 +236,8 @@ class Tier:
                 self.nginx.kill()
         for instance in self.all_instances():
             instance.stop()
+        for executor in self.executors:
+            executor.stop()
         if self.run is not None:
             shutil.rmtree(self.run, ignore_errors=True)
 
@@ -235,8 +250,9 @@ def deploy(tier: Tier) -> None:
     tier.start()
     print(
         f"serving on http://{tier.host}:{tier.port}/ (nginx; {tier.instances} page instances of "
-        f"{tier.workers} workers of {tier.threads} threads, SPARQL on {tier.sparql_workers} workers, "
-        f"{tier.per_client} per client, {tier.overflow} more for a query that finds them busy)",
+        f"{tier.workers} workers of {tier.threads} threads; SPARQL: {tier.sparql_workers} queries at once and a "
+        f"fast slot, {tier.held} held at most, waiting at most {tier.max_wait:g} s, {tier.per_client} per "
+        f"address, {tier.budget:g} s of query time per address per minute)",
         file=sys.stderr,
     )
     try:

@@ -52,6 +52,10 @@ class Format:
         """The file suffix of a document in this format (/id/lap/action/18.ttl)."""
         return self.kind.file_extension if self.kind else "html"
 
+    def __reduce__(self) -> tuple:
+        # pyoxigraph's format objects do not pickle: a format crosses to a query's executor by its name
+        return named, (self.name,)
+
     @property
     def w3c(self) -> str:
         """Its IRI under http://www.w3.org/ns/formats/ (for the service description)."""
@@ -77,6 +81,11 @@ GRAPH_FORMATS = [
 ]
 DOCUMENT_FORMATS = [HTML, *GRAPH_FORMATS]  # what an /id/ IRI is available as
 BY_SUFFIX = {f.suffix: f for f in DOCUMENT_FORMATS}
+_BY_NAME = {f.name: f for f in [*RESULT_FORMATS, *DOCUMENT_FORMATS]}
+
+
+def named(name: str) -> Format:
+    return _BY_NAME[name]
 
 
 def by_name(name: str, formats: list[Format]) -> Format | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, redirect, request, url_for
@@ -13,10 +14,12 @@ from graph.vocab.external import QUERY_PREFIXES
 from ..negotiation import GRAPH_FORMATS, RESULT_FORMATS, Format, choose
 from ..store import dataset as ds
 from . import guard
+from .admission import FAST, Refused, Turn
+from .executors import Stopped, evaluate
 from .protocol import ProtocolError, QueryRequest, parse
 from .query import Job, run
 from .service_description import describe
-from .worker_timeout import deadline
+from .worker_timeout import deadline, past_deadline
 
 bp = Blueprint("sparql", __name__)
 
@@ -28,6 +31,13 @@ def _error(status: int, message: str) -> Response:
 @bp.errorhandler(ProtocolError)
 def _protocol_error(exc: ProtocolError) -> Response:
     return _error(exc.status, exc.message)
+
+
+@bp.errorhandler(Refused)
+def _refused(exc: Refused) -> Response:
+    response = _error(exc.status, exc.message)
+    response.headers["Retry-After"] = str(exc.retry_after)
+    return response
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -49,23 +59,35 @@ def endpoint() -> Response:
     etag = _etag(data.version, req, result_format, graph_format)
     if request.if_none_match.contains_weak(etag):
         return _conditional(Response(status=304), etag, data)
-    seconds, why = _deadline()
-    job = Job(
-        req.query,
-        result_format,
-        graph_format,
-        req.default_graphs,
-        req.named_graphs,
-        current_app.config["MAX_ROWS"],
-        current_app.config["MAX_BYTES"],
-        QUERY_PREFIXES,
-        _base_iri(),
-        req.own_dataset,
-        # an external store is told to stop well before a short deadline ends this worker
-        store_timeout=0.8 * seconds if seconds < current_app.config["QUERY_TIMEOUT"] else None,
-    )
-    with deadline(seconds, request.environ.get("gunicorn.socket"), why):
-        outcome = run(data.store, job)
+    admission = current_app.extensions.get("ccm_admission")
+    with admission.turn(_client()) if admission else nullcontext() as turn:
+        seconds, why = _deadline(turn)
+        job = Job(
+            req.query,
+            result_format,
+            graph_format,
+            req.default_graphs,
+            req.named_graphs,
+            current_app.config["MAX_ROWS"],
+            current_app.config["MAX_BYTES"],
+            QUERY_PREFIXES,
+            _base_iri(),
+            req.own_dataset,
+            # an external store is told to stop well before a short deadline ends this worker
+            store_timeout=0.8 * seconds if seconds < current_app.config["QUERY_TIMEOUT"] else None,
+        )
+        if turn is None:
+            with deadline(seconds, request.environ.get("gunicorn.socket"), why):
+                outcome = run(data.store, job)
+        else:
+            try:
+                outcome = evaluate(current_app.extensions["ccm_executors"][turn.executor], job, seconds)
+            except Stopped as exc:
+                turn.release(stopped=not str(exc))
+                message = past_deadline(seconds, why) if not str(exc) else f"the query was not run ({exc}): try again"
+                response = _error(503, message)
+                response.headers["Retry-After"] = "1"
+                return response
     response = Response(outcome.body, status=outcome.status, content_type=outcome.media_type)
     if outcome.truncated:
         response.headers["X-Result-Truncated"] = str(outcome.truncated)
@@ -83,17 +105,19 @@ def _base_iri() -> str:
     return f"{request.scheme}://{request.host}{request.root_path}/sparql"
 
 
-def _deadline() -> tuple[float, str]:
-    """The query's deadline and what to tell the client if it passes: the configured one, or a shorter
-    one set by the tier's proxy for a query it runs in its overflow lane (deploy.py). The header can only
-    shorten the deadline, so no client gains by sending it."""
+def _client() -> str:
+    """Who asks, for the pool's shares: the address nginx saw (it sets the header, replacing any a
+    client sent), else the peer's."""
+    return request.headers.get("X-Client-Address") or request.remote_addr or ""
+
+
+def _deadline(turn: Turn | None) -> tuple[float, str]:
+    """The query's deadline and what to tell the client if it passes: the configured one, or the fast
+    slot's (admission.py), shorter, for a query that found every worker of the pool busy."""
     configured = current_app.config["QUERY_TIMEOUT"]
-    try:
-        lane = float(request.headers.get("X-Query-Deadline", ""))
-    except ValueError:
+    if turn is None or turn.lane != FAST or turn.admission.fast_deadline >= configured:
         return configured, ""
-    if not 0 < lane < configured:
-        return configured, ""
+    lane = turn.admission.fast_deadline
     return lane, f"every worker of the SPARQL pool was busy, and a query that finds it so gets {lane:g} s"
 
 

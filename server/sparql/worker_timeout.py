@@ -21,11 +21,16 @@ log = logging.getLogger(__name__)
 EXIT_CODE = 75  # EX_TEMPFAIL: gunicorn logs it and starts a new worker
 
 
-def _answer_and_exit(sock: socket.socket, seconds: float, why: str) -> None:
-    message = (
+def past_deadline(seconds: float, why: str) -> str:
+    """What a client is told of a query stopped at its deadline."""
+    return (
         f"the query ran past the {seconds:g} s deadline and was stopped{f' ({why})' if why else ''}; "
         "narrow it (LIMIT, more selective patterns) and try again\n"
-    ).encode()
+    )
+
+
+def _answer_and_exit(sock: socket.socket, seconds: float, why: str) -> None:
+    message = past_deadline(seconds, why).encode()
     head = (
         f"HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
         f"Content-Length: {len(message)}\r\nRetry-After: 1\r\nAccess-Control-Allow-Origin: *\r\n"

@@ -96,14 +96,20 @@ def _drives_the_tier(test):
 def test_serving_tier_benchmark_smoke(smoke):
     report = smoke["tier"].read_text()
     assert "tier cold" in report and "Under attack" in report and "PSS of the whole tier" in report
+    # the workshop, on the tier and both of Oxigraph's servers, every answer a 200
+    workshop = re.findall(
+        r"^\| (tier|Oxigraph, in memory|Oxigraph, on disk) \| (\d+) \| [\d.]+ \| [\d.]+ \| (\d+) \|$", report, re.M
+    )
+    assert {w[0] for w in workshop} == {"tier", "Oxigraph, in memory", "Oxigraph, on disk"}, workshop
+    assert all(int(rate) > 0 and errors == "0" for _, rate, errors in workshop), workshop
     # the growth table: the real corpus, and one built twice its size
     rows = dict(re.findall(r"^\| (\d+)x \| (\d+) \| [\d.]+ \| [\d.]+x \|", report, re.M))
     assert set(rows) == {"1", "2"} and int(rows["2"]) > int(rows["1"]), rows
     # what each process holds privately, by role: every role of the tier found by its socket
     roles = dict(re.findall(r"^\| ([a-zA-Z ,]+) \| (\d+) \| [\d.–]+ \|$", report, re.M))
-    pool = max(2, os.cpu_count() or 2)  # the deploy command's defaults
     expected = {"deploy process": "1", "page instance, master": "2", "page instance, worker": "2"}
-    expected |= {"SPARQL pool, worker": str(pool), "overflow lane, master": "1", "overflow lane, worker": "1"}
+    executors = str(max(2, os.cpu_count() or 2) + 1)  # the deploy command's defaults: one per core and the fast slot's
+    expected |= {"SPARQL pool, master": "1", "SPARQL pool, worker": "2", "SPARQL executor": executors}
     assert roles.items() >= expected.items(), roles
 
 

@@ -180,23 +180,35 @@ def test_virtuoso_cut_short_by_the_deadline_is_503_not_a_partial_answer(virtuoso
         assert json.loads(small.body)["results"]["bindings"][0]["n"]["value"] == "23"  # and the next is whole
 
 
-def test_a_shorter_deadline_from_the_overflow_lane_reaches_the_store(external_store):
-    """The tier's overflow lane gives a query half a second (X-Query-Deadline, set by nginx): the store is
-    told to stop within it, or a heavy query would go on there long after the lane gave up on it."""
+def test_the_fast_slots_shorter_deadline_reaches_the_store(external_store, tmp_path):
+    """A query that finds the tier's pool busy runs in its fast slot with half a second (admission.py):
+    the store is told to stop within it, or a heavy query would go on there long after the slot gave up
+    on it. The app on the store, with the tier's admission and executors (one worker, held by another
+    client, and the fast slot's)."""
+    from server.app import create_app
+    from server.sparql.admission import Admission
+    from server.sparql.executors import Executor
+
     faulty = _FaultyStore(external_store)
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/ccm/ontology#Action> }"
     form = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/sparql-results+json"}
+    executors = [Executor(tmp_path / f"executor-{n}.sock") for n in range(2)]
     try:
-        with serve_store(faulty.endpoint, "--timeout", "3") as base:
-            assert query(base, q).status == 200
-            faulty.timeouts.clear()
-            assert query(base, q).status == 200
-            lane = request(
-                base, "POST", "/sparql", urllib.parse.urlencode({"query": q}), {**form, "X-Query-Deadline": "0.5"}
-            )
-            assert lane.status == 200
-            # Oxigraph's profile: 0.9 of the app's wait; the app's wait is 1 s short of its 3 s deadline,
-            # and 0.8 of the lane's half second
-            assert faulty.timeouts == ["1800", "360"]
+        app = create_app({"STORE_URL": faulty.endpoint, "QUERY_TIMEOUT": 3})
+        admission = app.extensions["ccm_admission"] = Admission(places=4, running=1)
+        app.extensions["ccm_executors"] = [e.socket for e in executors]
+        for executor in executors:
+            executor.start(app.extensions["ccm_dataset"].store)
+        client = app.test_client()
+        body = urllib.parse.urlencode({"query": q})
+        assert request(client, "POST", "/sparql", body, {**form, "X-Client-Address": "10.0.0.1"}).status == 200
+        faulty.timeouts.clear()
+        with admission.turn("10.0.0.1"):  # the one worker busy
+            lane = request(client, "POST", "/sparql", body, {**form, "X-Client-Address": "10.0.0.2"})
+        assert lane.status == 200
+        # Oxigraph's profile: 0.9 of the app's wait, 0.8 of the fast slot's half second
+        assert faulty.timeouts == ["360"]
     finally:
+        for executor in executors:
+            executor.stop()
         faulty.close()
