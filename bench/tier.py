@@ -402,10 +402,11 @@ def main() -> int:
         "## Memory",
         "",
         "PSS of the whole tier (nginx, the deploy process, 3 instances and their workers, the executors), "
-        f"measured after the query and page runs above and {crawled} more entity pages asked once each (HTML): **{pss_ours:.0f} MB**; "
-        f"Oxigraph's server: {pss_theirs:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB). After the attack: "
-        f"{pss_after_attack:.0f} MB (its heavy queries end SPARQL workers at their deadlines, and their masters "
-        "fork fresh ones from the loaded app). Reading Oxigraph's in-memory store writes to the memory it reads: "
+        f"measured after the query and page runs above and {crawled} more entity pages asked once each (HTML): "
+        f"**{pss_ours:.0f} MB**; Oxigraph's server on disk: {pss_theirs:.0f} MB, in memory: "
+        f"{main_run['pss_in_memory']:.0f} MB (target for the tier: {TARGETS['pss_mb']} MB). After the attack: "
+        f"{pss_after_attack:.0f} MB (its heavy queries end executors at their deadlines, and fresh ones are forked "
+        "from the loaded app). Reading Oxigraph's in-memory store writes to the memory it reads: "
         "it locks a mutex in each quad it visits (the quad's MVCC version range) and counts references along "
         "its index chains, so each page of quads a query walks is copied into the process that walks it. Each "
         "process that queries the store comes to hold a copy of most of it: the deploy process, 2 page "
