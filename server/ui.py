@@ -7,12 +7,13 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, render_template, request
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from graph.sources.examples import Example
 from graph.vocab.external import QUERY_PREFIXES
 
 from . import search
+from .calendar.world import HEIGHT, WIDTH, shapes
 from .store import dataset as ds
 
 bp = Blueprint("ui", __name__, template_folder="templates")
@@ -38,8 +39,8 @@ _EXAMPLES = """
 PREFIX sh: <http://www.w3.org/ns/shacl#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX ccm: <https://w3id.org/ccm/ontology#>
-SELECT ?example ?question ?query ?file WHERE {
-  ?example a sh:SPARQLExecutable ; rdfs:label ?question ; ccm:exampleFile ?file .
+SELECT ?example ?question ?query ?file ?view WHERE {
+  ?example a sh:SPARQLExecutable ; rdfs:label ?question ; ccm:exampleFile ?file ; ccm:defaultView ?view .
   ?example sh:select|sh:ask|sh:construct ?query .
 } ORDER BY ?file"""
 
@@ -50,20 +51,72 @@ def examples() -> list[Example]:
     if found is None:
         rows = ds.get().store.query(_EXAMPLES, use_default_graph_as_union=True)
         found = [
-            Example(r["file"].value.removeprefix("queries/").removesuffix(".rq"), r["question"].value, r["query"].value)
+            Example(
+                r["file"].value.removeprefix("queries/").removesuffix(".rq"),
+                r["question"].value,
+                r["query"].value,
+                r["view"].value,
+            )
             for r in rows
         ]
         current_app.extensions["ccm_examples"] = found
     return found
 
 
+# the examples listed by the view they open in: what their answers are about
+GROUPS = {
+    "Map": "States, on a map",
+    "Timeline": "Dates, on a timeline",
+    "BarChart": "Counts, as a chart",
+    "Table": "Tables",
+}
+
+
 @bp.route("/query")
 def query_ui() -> str:
     listed = examples()
-    config = {"prefixes": QUERY_PREFIXES, "examples": [asdict(e) for e in listed], "base": ds.get().base}
+    config = {
+        "prefixes": QUERY_PREFIXES,
+        "examples": [asdict(e) for e in listed],
+        "base": ds.get().base,
+        "world": url_for("ui.world"),
+    }
+    groups = [(title, [e for e in listed if e.view == view]) for view, title in GROUPS.items()]
     return render_template(
-        "ui/query.html", config=config, examples=listed, yasgui=(YASGUI_DIR / "yasgui.min.js").is_file()
+        "ui/query.html",
+        config=config,
+        examples=listed,
+        groups=[g for g in groups if g[1]],
+        yasgui=(YASGUI_DIR / "yasgui.min.js").is_file(),
     )
+
+
+_STATES = """PREFIX ccm: <https://w3id.org/ccm/ontology#>
+SELECT ?state ?code WHERE { ?state ccm:iso3166 ?code }"""
+
+
+@bp.route("/query/world.json")
+def world() -> Response:
+    """The States of the graph on the world map (our geometry: calendar/world.py), for the results' map
+    view: {width, height, states: {IRI: [name, SVG path]}}."""
+    data = ds.get()
+    body = current_app.extensions.get("ccm_query_world")
+    if body is None:
+        outlines = shapes()
+        states = {
+            r["state"].value: [
+                data.label(r["state"].value) or outlines[r["code"].value][0],
+                outlines[r["code"].value][1],
+            ]
+            for r in data.store.query(_STATES, use_default_graph_as_union=True)
+            if r["code"].value in outlines
+        }
+        body = json.dumps({"width": WIDTH, "height": HEIGHT, "states": states}, separators=(",", ":")).encode()
+        current_app.extensions["ccm_query_world"] = body
+    response = Response(body, mimetype="application/json")
+    response.set_etag(f"world-{data.version}")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response.make_conditional(request)
 
 
 @bp.route("/query/terms.json")
@@ -85,6 +138,8 @@ def terms() -> Response:
                 "classes": labelled(found["class"]),
                 "properties": labelled(found["property"]),
                 "entities": [list(row) for row in search.entities()],
+                # per class, its instances' properties, most used first (the VoID class partitions')
+                "byClass": {c: list(props) for c, props in data.class_properties().items()},
             },
             separators=(",", ":"),
         ).encode()

@@ -67,6 +67,7 @@ def _void(data: ds.Dataset) -> list[ox.Triple]:
         out.append(ox.Triple(root, node(DCTERMS.source), q.subject))
     classes = data.counts(f"?s <{RDF_TYPE.value}> ?x FILTER(isIRI(?x))", counted="DISTINCT ?s")
     properties = data.counts("?s ?x ?o")
+    per_class = data.class_properties()
     for i, (cls, n) in enumerate(sorted(classes.items())):
         part = ox.BlankNode(f"class{i}")
         out += [
@@ -74,6 +75,14 @@ def _void(data: ds.Dataset) -> list[ox.Triple]:
             ox.Triple(part, v("class"), ox.NamedNode(cls)),
             ox.Triple(part, v("entities"), integer(n)),
         ]
+        # what its instances say: VoID's property partitions of a class partition
+        for k, (prop, triples) in enumerate(sorted(per_class.get(cls, {}).items())):
+            sub = ox.BlankNode(f"class{i}property{k}")
+            out += [
+                ox.Triple(part, v("propertyPartition"), sub),
+                ox.Triple(sub, v("property"), ox.NamedNode(prop)),
+                ox.Triple(sub, v("triples"), integer(triples)),
+            ]
     for i, (prop, n) in enumerate(sorted(properties.items())):
         part = ox.BlankNode(f"property{i}")
         out += [

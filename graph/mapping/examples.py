@@ -29,6 +29,7 @@ def examples_graph(iris: Iris, examples: list[Example] | None = None) -> Graph:
         g.add((s, RDFS.label, Literal(e.question, lang="en")))
         g.add((s, RDFS.comment, Literal(e.question, lang="en")))
         g.add((s, CCM.exampleFile, Literal(f"queries/{e.name}.rq")))
+        g.add((s, CCM.defaultView, Literal(e.view)))
         for word in e.name.split("-")[1:]:  # "19-vientiane-commitments-without-successor": its keywords
             if len(word) > 3:
                 g.add((s, SDO.keywords, Literal(word)))

@@ -151,6 +151,7 @@ class CCM(DefinedNamespace):
     deadlineText: URIRef  # The words that state the limit.
     decidedAt: URIRef  # The meeting that took the decision.
     decisionKind: URIRef  # What a meeting did: adopt, recommend, decide, hold, designate, invite, encourage, welcome, consider, take note.
+    defaultView: URIRef  # How the query UI shows an example query's results first: Table, Map (a column of States), Timeline (a column of dates) or BarChart (a label and a count); the query's own '#defaultView:' line, as the Wikidata Query Service reads it.
     definedIn: URIRef  # The provision that defines the term.
     defines: URIRef  # The term a definition defines.
     description: URIRef  # The paragraphs that open a section before its actions.
@@ -419,6 +420,7 @@ class CCMNodes:
     deadlineText = ox.NamedNode(NAMESPACE + "deadlineText")
     decidedAt = ox.NamedNode(NAMESPACE + "decidedAt")
     decisionKind = ox.NamedNode(NAMESPACE + "decisionKind")
+    defaultView = ox.NamedNode(NAMESPACE + "defaultView")
     definedIn = ox.NamedNode(NAMESPACE + "definedIn")
     defines = ox.NamedNode(NAMESPACE + "defines")
     description = ox.NamedNode(NAMESPACE + "description")

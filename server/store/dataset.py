@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,6 +30,7 @@ class Dataset:
     graphs: dict[str, int]  # named graph -> triples
     iris: Iris  # under the base the IRIs were minted with
     labels: dict[str, str]  # IRI -> label, for every labelled resource
+    _class_properties: dict[str, dict[str, int]] | None = field(default=None, repr=False)
 
     @property
     def base(self) -> str:
@@ -50,6 +51,19 @@ class Dataset:
 
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
+
+    def class_properties(self) -> dict[str, dict[str, int]]:
+        """Per class, the properties its instances have and in how many triples, most used first: the
+        VoID class partitions' property partitions, and what the query editor offers after `?x a C ;`.
+        Counted by the store, once."""
+        if self._class_properties is None:
+            query = """SELECT ?c ?p (COUNT(*) AS ?n) WHERE { ?s a ?c ; ?p ?o FILTER(isIRI(?c)) }
+                       GROUP BY ?c ?p ORDER BY ?c DESC(?n) ?p"""
+            out: dict[str, dict[str, int]] = {}
+            for row in self.store.query(query, use_default_graph_as_union=True):
+                out.setdefault(row["c"].value, {})[row["p"].value] = int(row["n"].value)
+            self._class_properties = out
+        return self._class_properties
 
     def counts(self, pattern: str, counted: str = "*") -> dict[str, int]:
         """COUNT(`counted`) of the matches of `pattern` in all the data (the default graph too: a Turtle

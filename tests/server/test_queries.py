@@ -47,6 +47,26 @@ def test_the_examples_are_data_a_client_can_discover(server):
     assert all(e.question in ui for e in EXAMPLES.values())
 
 
+def test_every_example_selects_the_iris_of_what_it_lists_and_says_how_to_show_it(server):
+    """A row leads to the thing it lists (the query UI links an IRI to its page): every example answers
+    with a column of IRIs, but those that count by a category (GROUP BY a label); and its view is one
+    the UI has, declared in the graph as in the file."""
+    for name, example in EXAMPLES.items():
+        reply = query(server, example.query)
+        bindings = json.loads(reply.body)["results"]["bindings"]
+        iris = {v for b in bindings for v, term in b.items() if term["type"] == "uri"}
+        assert iris or "GROUP BY" in example.query, name
+    views = query(
+        server,
+        "PREFIX ccm: <https://w3id.org/ccm/ontology#> SELECT ?e ?view WHERE { ?e ccm:defaultView ?view }",
+    )
+    declared = {
+        b["e"]["value"].rsplit("/", 1)[-1]: b["view"]["value"] for b in json.loads(views.body)["results"]["bindings"]
+    }
+    assert declared == {name: e.view for name, e in EXAMPLES.items()}
+    assert {"Map", "Timeline", "BarChart"} <= set(declared.values())
+
+
 def test_lausanne_actions_due_by_the_eleventh_meeting(server):
     # 003: actions 18 and 47 say "the Eleventh Meeting of States Parties in 2022"
     assert column(server, "01-lausanne-actions-due-by-eleventh-meeting", "number") == ["18", "47"]
