@@ -8,7 +8,7 @@ import re
 import sqlite3
 import tempfile
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,17 +98,22 @@ def _vocabulary() -> list[str]:
     return words
 
 
-def _rank(q: str, label: str) -> int:
-    """A label that is what was typed ('article 4': 'Article 4: Clearance ...') comes before texts that mention it."""
+def _rank(q: str, label: str) -> tuple[int, int]:
+    """A label that is what was typed ('article 4': 'Article 4: Clearance ...') comes before texts that mention
+    it; then a name that holds more of the words typed ('Article 3: Storage and stockpile destruction' for
+    'stockpile destruction deadline') before one that holds fewer."""
     typed, label = " ".join(re.findall(r"\w+", q.lower())), label.lower()
     if label == typed:
-        return 0
+        return 0, 0
     words = " ".join(re.findall(r"\w+|[:,]", label)).replace(" :", ":").replace(" ,", ",")
     if words.startswith(typed + ":"):  # the article itself, before its paragraphs
-        return 1
+        return 1, 0
     if re.match(rf"{re.escape(typed)}(?![\w])", words):
-        return 2
-    return 3
+        return 2, 0
+    named = re.findall(r"\w+", label)
+    # a word's first five letters stand for its stem: 'victims' holds 'victim', 'destruction' 'destruct'
+    held = sum(any(w.startswith(t[:5]) for w in named) for t in set(typed.split()))
+    return 3, -held
 
 
 @dataclass
@@ -124,11 +129,34 @@ def find(q: str, limit: int = MAX_RESULTS) -> Found:
     rows, corrected = _query(match, 200), None
     if not rows and (better := _corrected(q)):
         rows, corrected = _query(_match(better) or match, 200), better
-    rows = sorted(rows, key=lambda r: _rank(corrected or q, r[2]))[:limit]  # stable: BM25 order within each rank
-    results = [
-        {"iri": r[0], "class": r[1] or "Resource", "label": r[2], "snippet": r[3], "url": href(r[0])} for r in rows
-    ]
+    rows = sorted(rows, key=lambda r: _rank(corrected or q, r[2]))  # stable: BM25 order within each rank
+    wholes = {r[0] for r in rows if r[1] in _WHOLES}
+    results, parts = [], defaultdict(list)
+    for r in rows:
+        whole = next((w for w in _ancestors(r[0]) if w in wholes), None)
+        item = {"iri": r[0], "class": r[1] or "Resource", "label": r[2], "snippet": r[3], "url": href(r[0])}
+        if whole is None:
+            results.append(item)
+        else:  # under its action or article, which is a hit too: listed with it, not beside it
+            parts[whole].append(item)
+    results = results[:limit]
+    for item in results:
+        item["parts"] = parts.get(str(item["iri"]), [])
     return Found(results, corrected)
+
+
+# what a hit's parts are shown under when both are hits: an action's commitments and indicators, an
+# article's paragraphs and their duties
+_WHOLES = {"Action", "Article"}
+
+
+def _ancestors(iri: str) -> list[str]:
+    """The IRIs an IRI extends, nearest first: .../action/33/indicator/2 -> .../action/33/indicator, ..."""
+    out, cut = [], iri.rfind("/")
+    while cut > 0:
+        out.append(iri[:cut])
+        cut = iri.rfind("/", 0, cut)
+    return out
 
 
 def _kind(cls: str) -> str:
@@ -139,16 +167,23 @@ def _kind(cls: str) -> str:
 
 @bp.route("/search")
 def search() -> str:
+    """One list ranked by relevance, whatever the kind (an article, a duty and a due date compete on their
+    words), with the kinds as facets that narrow it."""
     q = request.args.get("q", "").strip()[:200]
+    kind = request.args.get("kind", "").strip()[:100]
     found = find(q) if q else Found([])
-    groups: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for rank, r in enumerate(found.results):
-        r["rank"] = rank
-        groups[_kind(str(r["class"]))].append(r)
-    # groups in the order of their best result
-    ordered = sorted(groups.items(), key=lambda kv: kv[1][0]["rank"])
+    for r in found.results:
+        r["kind"] = _kind(str(r["class"]))
+    kinds = Counter(r["kind"] for r in found.results)
+    shown = [r for r in found.results if r["kind"] == kind] if kind in kinds else found.results
     return render_template(
-        "pages/search.html", q=q, groups=ordered, total=len(found.results), corrected=found.corrected
+        "pages/search.html",
+        q=q,
+        results=shown,
+        kinds=kinds.most_common(),
+        kind=kind if kind in kinds else "",
+        total=len(found.results),
+        corrected=found.corrected,
     )
 
 

@@ -1,9 +1,11 @@
 """The full-text search index built with the graph: SQLite FTS5 over labels and texts.
 
 One row per resource that has a label: its IRI, its most specific ccm: class, its label, and
-the texts it carries (ccm:text, skos:definition, ccm:title, skos:altLabel), and other names (a
-state's names in ISO 3166, an action's theme). Words are stemmed (FTS5's Porter tokenizer: "stockpiles"
-finds "stockpile"). Ranked with BM25, labels weighing more than texts.
+the texts it carries (ccm:text, skos:definition, ccm:title, skos:altLabel), and the words people
+use for it besides: what it is (its class: "duty", "indicator"), a state's names in ISO 3166, an
+action's or an indicator's theme, the article it comes under ("stockpile destruction" for the duty
+of 3(2)) and, if it has a time limit, "deadline". Words are stemmed (FTS5's Porter tokenizer:
+"stockpiles" finds "stockpile"). Ranked with BM25, labels weighing more than texts.
 """
 
 from __future__ import annotations
@@ -43,8 +45,16 @@ def rows(asserted: Graph, ontology: Graph) -> list[tuple[str, str, str, str, str
         for code in asserted.objects(s, CCM.iso3166):
             if country := pycountry.countries.get(alpha_3=str(code)):
                 words += " " + " ".join(getattr(country, a, "") or "" for a in ("name", "common_name", "official_name"))
-        for theme in asserted.objects(s, CCM.theme):
-            words += " " + " ".join(str(x) for x in asserted.objects(theme, RDFS.label))
+        if cls is not None:
+            words += " " + " ".join(str(x) for x in ontology.objects(cls, RDFS.label))
+        for owner in (s, *asserted.objects(s, CCM.indicatorOf)):
+            for theme in asserted.objects(owner, CCM.theme):
+                words += " " + " ".join(str(x) for x in asserted.objects(theme, RDFS.label))
+        for part in asserted.objects(s, CCM.statedIn):
+            for whole in asserted.transitive_objects(part, CCM.partOf):
+                words += " " + " ".join(str(t) for t in asserted.objects(whole, CCM.title))
+        if (s, CCM.hasDeadline, None) in asserted:
+            words += " deadline"
         out.append((str(s), term_name(cls) if cls else "", str(label), texts, words))
     return out
 

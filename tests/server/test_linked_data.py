@@ -13,8 +13,9 @@ from flask.testing import FlaskClient
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import VOID
 
+from graph.sources.examples import load_examples
 from graph.vocab.external import sparql_prefixes
-from tests.support.http import request
+from tests.support.http import query, request
 
 ACTION = "/id/lap/action/18"
 IRI = "https://w3id.org/ccm/id/lap/action/18"
@@ -134,7 +135,16 @@ def test_search_is_ranked_and_grouped(server):
     page = request(server, "GET", "/search?q=victim+assistance").text
     first = re.search(r'<li><a href="([^"]+)">([^<]+)</a>', page)
     assert first.group(2) in ("Victim assistance", "Article 5: Victim assistance")
-    assert "<h2>Theme" in page and "<h2>Action" in page
+    # one list by relevance, the kinds as facets that narrow it
+    facets = dict(
+        re.findall(
+            r'<a href="/search\?q=victim\+assistance&amp;kind=([^"]+)"[^>]*>[^<]*<span class="count">(\d+)', page
+        )
+    )
+    assert {"Theme", "Action", "Article"} <= set(facets), facets
+    actions = request(server, "GET", "/search?q=victim+assistance&kind=Action").text
+    kinds = re.findall(r'</a> <span class="kind">([^<]+)</span>', actions)
+    assert set(kinds) == {"Action"} and len(kinds) == int(facets["Action"])
     suggestions = json.loads(request(server, "GET", "/search/suggest?q=lao").body)
     assert suggestions[0]["url"] == "/id/state/LAO"
     assert json.loads(request(server, "GET", "/search/suggest?q=%22%29%28*").body) == []  # FTS syntax is inert
@@ -254,6 +264,10 @@ def test_browse_lists_sort_numbers_by_value_and_letters_without_case(server):
     assert duties.index("Duty of Article 3, paragraph 1") < duties.index("Duty 1 of Article 3, paragraph 2")
 
 
+EXAMPLE_03 = next(e.query for e in load_examples() if e.name.startswith("03-"))
+BASE = "https://w3id.org/ccm"
+
+
 def test_search_finds_what_people_type(server):
     def labels(q: str) -> list[str]:
         return re.findall(r'<li><a href="[^"]+">([^<]+)</a>', request(server, "GET", "/search?q=" + q).text)
@@ -266,6 +280,13 @@ def test_search_finds_what_people_type(server):
     found = request(server, "GET", "/search?q=victim+assistance").text
     for n in range(31, 38):
         assert f'href="/id/lap/action/{n}"' in found, n
+    # the duty of Article 3(2), to destroy the stockpiles within eight years, by the words a reader uses
+    top = re.findall(r'<li><a href="([^"]+)">', request(server, "GET", "/search?q=stockpile+destruction+deadline").text)
+    assert {"/id/convention/article/3", "/id/convention/article/3/paragraph/2/obligation/1"} & set(top[:3]), top[:5]
+    # 003 "Victim assistance (31-37)": every indicator of those actions on the first page
+    page = request(server, "GET", "/search?q=victim+assistance+indicators").text
+    indicators = json.loads(query(server, EXAMPLE_03).body)["results"]["bindings"]
+    assert indicators and all(f'href="{b["i"]["value"].removeprefix(BASE)}"' in page for b in indicators)
 
 
 def test_pages_of_the_convention_and_plans_embed_schema_org_legislation(server):
@@ -295,14 +316,14 @@ def test_type_badges_name_aligned_vocabulary_terms_in_words(server):
     assert 'title="http://www.w3.org/ns/odrl/2/Permission">permission<' in badges
 
 
-def test_document_parts_have_breadcrumbs_and_neighbours_and_search_groups_read_as_words(server):
+def test_document_parts_have_breadcrumbs_and_neighbours_and_search_kinds_read_as_words(server):
     page = request(server, "GET", "/id/convention/article/4/paragraph/2", headers={"Accept": "text/html"}).text
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', page, re.S).group()
     assert 'href="/id/convention"' in crumbs and 'href="/id/convention/article/4"' in crumbs
     assert 'rel="prev" href="/id/convention/article/4/paragraph/1"' in page  # 003 Article 4, paragraphs 1-8
     assert 'rel="next" href="/id/convention/article/4/paragraph/3"' in page
     found = request(server, "GET", "/search?q=victim+assistance").text
-    assert "<h2>Plan section " in found and "PlanSection" not in found
+    assert '<span class="kind">Plan section</span>' in found and "PlanSection" not in found
 
 
 def test_article_pages_list_what_they_lay_down_and_lead_to_the_articles_beside_them(server):
