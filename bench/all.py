@@ -1,8 +1,8 @@
 """Every benchmark, in one run, into docs/benchmarks.md: `python bench/all.py` (`make bench`).
 
-Runs bench/build_time.py, bench/lineage.py, bench/commitments.py, bench/tier.py, bench/backends.py and
-bench/compare.py (each also writes its own file under docs/benchmarks/), then joins their reports under
-the summary of docs/benchmarks-summary.md."""
+Runs bench/build_time.py, bench/lineage.py, bench/commitments.py, bench/tier.py, bench/cold_path.py,
+bench/backends.py and bench/compare.py (each also writes its own file under docs/benchmarks/), then joins
+their reports under the summary of docs/benchmarks-summary.md."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ PARTS = [
     ("lineage.py", "lineage.md"),
     ("commitments.py", "commitments.md"),
     ("tier.py", "tier.md"),
+    ("cold_path.py", "cold-path.md"),
     ("backends.py", "backends.md"),
     ("compare.py", "compare.md"),
 ]

@@ -158,7 +158,11 @@ def listing(name: str) -> str:
         g: [(item, label, said) for _, item, label, said in sorted(items, key=lambda r: r[:3])]
         for g, items in rows.items()
     }
-    return render_template("pages/listing.html", title=title, groups=groups)
+    return render_template("pages/listing.html", title=title, groups=groups, plan=_PLAN_TABLES.get(name))
+
+
+# the plan lists whose sections each download as a table of their commitments (/duties/<plan>.csv)
+_PLAN_TABLES = {"lausanne-actions": "lap", "vientiane-actions": "vap"}
 
 
 def _is_text(term: ox.Term) -> bool:

@@ -11,7 +11,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
-from graph.sources.text import natural_key
+from graph.sources.text import natural_key, slug
 from graph.vocab.external import sparql_prefixes
 
 from .downloads import csv_response
@@ -45,7 +45,7 @@ SELECT ?s ?kind ?where ?text ?strength
 _COMMITMENTS = (
     sparql_prefixes("ccm", "rdfs", "skos")
     + f"""
-SELECT ?s ?plan ?number ?n ?text ?strength ?theme
+SELECT ?s ?plan ?number ?n ?text ?strength ?theme ?section
   (GROUP_CONCAT(DISTINCT ?addressee; SEPARATOR="{SEPARATOR}") AS ?addressees)
   (GROUP_CONCAT(DISTINCT ?qualifier; SEPARATOR="{SEPARATOR}") AS ?conditions)
   (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{SEPARATOR}") AS ?deadlines)
@@ -54,12 +54,13 @@ SELECT ?s ?plan ?number ?n ?text ?strength ?theme
   ?s a ccm:Commitment ; ccm:commitmentOf ?a ; ccm:order ?n ; ccm:text ?text ; ccm:strength/skos:prefLabel ?strength .
   ?a ccm:inPlan ?plan ; ccm:actionNumber ?number .
   OPTIONAL {{ ?s ccm:theme/rdfs:label ?theme }}
+  OPTIONAL {{ ?a ccm:inSection/ccm:title ?section }}
   OPTIONAL {{ ?s ccm:addressee/rdfs:label ?addressee }}
   OPTIONAL {{ ?s ccm:qualifiedBy ?qualifier }}
   OPTIONAL {{ ?s ccm:statesDeadline/ccm:deadlineText ?deadline }}
   OPTIONAL {{ ?i ccm:measures ?s ; ccm:text ?indicator }}
   OPTIONAL {{ ?s ccm:extractedFrom ?target }}
-}} GROUP BY ?s ?plan ?number ?n ?text ?strength ?theme"""
+}} GROUP BY ?s ?plan ?number ?n ?text ?strength ?theme ?section"""
 )
 
 
@@ -77,6 +78,7 @@ class Row:
     deadlines: tuple[str, ...]
     source: tuple[str, int, int] | None  # (document key, start, end)
     theme: str = ""
+    section: str = ""  # the title of the plan's section its action is in
     indicators: tuple[str, ...] = ()
     number: str = ""  # "12.3": the action and the commitment's place in it
 
@@ -128,6 +130,7 @@ def _rows(version: str) -> tuple[Row, ...]:
                 deadlines=_split(r["deadlines"]),
                 source=source,
                 theme=r["theme"].value if r["theme"] is not None else "",
+                section=r["section"].value if r["section"] is not None else "",
                 indicators=_split(r["indicators"]),
                 number=f"{r['number'].value}.{r['n'].value}",
             )
@@ -219,10 +222,16 @@ def as_csv() -> Response:
 
 @bp.route("/duties/<plan>.csv")
 def plan_csv(plan: str) -> Response:
-    """A plan's table: one row per commitment, with its action's number."""
+    """A plan's table: one row per commitment, with its action's number; `?section=` keeps one section's
+    (its title, as the plan's page names it)."""
     if plan not in ("vap", "lap"):
         abort(404, "the plans are vap (Vientiane) and lap (Lausanne)")
-    header = ["number", "action", "commitment", "text", "theme", "addressee", "strength", "deadline", "indicators"]
+    section = request.args.get("section", "").strip()
+    chosen = [r for r in rows() if r.document == plan and (not section or r.section == section)]
+    if section and not chosen:
+        abort(400, f"the plan has no section titled {section!r}")
+    header = ["number", "action", "commitment", "text", "theme", "section", "addressee", "strength", "deadline"]
+    header.append("indicators")
     header.append("iri")
     body = [
         [
@@ -231,13 +240,14 @@ def plan_csv(plan: str) -> Response:
             r.number.split(".")[1],
             r.text,
             r.theme,
+            r.section,
             "; ".join(r.bearers),
             r.strength,
             "; ".join(r.deadlines),
             " | ".join(r.indicators),
             r.iri,
         ]  # fmt: skip
-        for r in rows()
-        if r.document == plan
+        for r in chosen
     ]
-    return csv_response(header, body, f"ccm-{plan}-commitments.csv")
+    name = f"ccm-{plan}-{slug(section)}-commitments.csv" if section else f"ccm-{plan}-commitments.csv"
+    return csv_response(header, body, name)

@@ -14,7 +14,7 @@ from rdflib import RDF, RDFS, SKOS
 from rdflib.namespace import SDO
 
 from graph.parse.citations import article_mentions
-from graph.sources.text import MONTHS, clean
+from graph.sources.text import MONTHS, clean, slug
 from graph.vocab import CCM, TIME
 from graph.vocab.ccm import NAMESPACE
 from graph.vocab.external import QUERY_PREFIXES
@@ -247,5 +247,6 @@ def init_app(app: Flask) -> None:
         linked_text=linked_text,
         structured_text=structured_text,
         quote_text=clean,
+        slug=slug,
     )
     app.jinja_env.globals.update(CCM=NAMESPACE)

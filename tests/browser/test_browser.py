@@ -198,6 +198,7 @@ def test_query_ui_shows_what_the_endpoint_refused(live_server, browser):
     for sparql, expected in (
         ("SELECT ?x WHERE { ?x ?y }", "query syntax error"),
         ("SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }", "SERVICE is not supported"),
+        ("SELECT * WHERE { ?s foo:bar ?o }", "prefix foo: is not declared (line 1)"),  # one line, naming it
     ):
         page.evaluate("q => { const y = yasgui.getTab().getYasqe(); y.setValue(q); y.query(); }", sparql)
         page.locator(".yasr", has_text=expected).wait_for(timeout=15000)
@@ -522,4 +523,66 @@ def test_completion_offers_first_the_properties_of_the_subjects_class(live_serve
     assert offered[:10] and set(offered[:10]) <= ccm_props, offered[:10]
     # the order of the class, not the alphabetical one a subject without a class gets
     assert offered != sorted(offered)
+    page.close()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_four_readers_find_what_they_came_for_from_the_home_page(live_server, browser, width):
+    """The researcher, the analyst on a phone, the diplomat and the reader who cites, each from the home
+    page, counting clicks; every page on the way fits the screen."""
+    import csv
+    import io
+
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    fits = "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
+
+    # the researcher: the Lausanne victim-assistance actions with their words and indicators (1 click), and a
+    # table of them (2); 003 "Victim assistance (31-37)"
+    page.goto(f"{live_server}/")
+    with page.expect_navigation():
+        page.locator("main a", has_text="Lausanne Action Plan").first.click()  # 1
+    section = page.locator("section#victim-assistance")
+    actions = section.locator("ul.said > li")
+    assert actions.count() == 7 and page.evaluate(fits)
+    assert all(len(t) > 80 for t in actions.locator("a").all_inner_texts())  # what each says, not its number
+    assert section.locator("details").count() == 7  # and its indicators, one click open
+    with page.expect_download() as download:
+        section.locator("p.download a").click()  # 2
+    table = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8-sig"))))
+    # one row per commitment; every action's indicators on the rows of what they measure
+    assert {r["action"] for r in table} == {str(n) for n in range(31, 38)}
+    assert {r["action"] for r in table if r["indicators"]} == {str(n) for n in range(31, 38)}
+
+    # the analyst on a phone: Lao PDR's page says what is due next and what it requires, in its first screen
+    page.goto(f"{live_server}/")
+    page.locator("#site-search").fill("Laos")
+    with page.expect_navigation():
+        page.locator("#site-search").press("Enter")
+    with page.expect_navigation():
+        page.locator("ol.results a", has_text="Lao People").first.click()  # 1
+    due = page.locator("p.next-due")
+    assert due.is_visible() and due.bounding_box()["y"] < 900 * 2
+    assert re.search(r"\d{4}-\d\d-\d\d", due.inner_text()) and len(due.inner_text()) > 60  # a date and the words
+    assert page.evaluate(fits)
+
+    # the diplomat: the Vientiane clearance commitment nothing in the Lausanne plan carries on, in 3 clicks
+    page.goto(f"{live_server}/")
+    with page.expect_navigation():
+        page.locator("main a", has_text="What became of the Vientiane commitments").click()  # 1
+    count = page.locator("a[aria-label$='Clearance action dropped'], a[aria-label$='Clearance actions dropped']")
+    n = int(count.inner_text())
+    with page.expect_navigation():
+        count.click()  # 2
+    dropped = page.locator("table.lineage-links tbody a[href^='/id/vap/action/']")
+    assert dropped.count() == n >= 1 and page.evaluate(fits)
+    with page.expect_navigation():
+        dropped.first.click()  # 3
+    assert "Not carried into the Lausanne Action Plan" in page.locator("p.continuation").inner_text()
+
+    # the reader who cites: Article 3, paragraph 2 by its anchor, in view, with its words
+    page.goto(f"{live_server}/id/convention/article/3#paragraph-2")
+    paragraph = page.locator("#paragraph-2")
+    box = paragraph.bounding_box()
+    assert box is not None and 0 <= box["y"] < 900
+    assert "destroy" in paragraph.inner_text()
     page.close()

@@ -37,6 +37,7 @@ SMOKES = {
     "compare": ("compare.py", ("--smoke",), WRK),
     "tier": ("tier.py", ("--smoke", "--scales", "2"), WRK and NGINX),
     "backends": ("backends.py", ("--smoke",), WRK and NGINX),
+    "cold_path": ("cold_path.py", ("--duration", "1", "--calls", "200"), WRK and NGINX),
 }
 
 
@@ -111,6 +112,15 @@ def test_serving_tier_benchmark_smoke(smoke):
     executors = str(max(2, os.cpu_count() or 2) + 1)  # the deploy command's defaults: one per core and the fast slot's
     expected |= {"SPARQL pool, master": "1", "SPARQL pool, worker": "2", "SPARQL executor": executors}
     assert roles.items() >= expected.items(), roles
+
+
+@_drives_the_tier
+def test_cold_path_benchmark_smoke(smoke):
+    report = smoke["cold_path"].read_text()
+    # every layer measured, each beside Oxigraph's in-memory server
+    layers = re.findall(r"^\| (.+?) \| ([\d.]+) \| ([\d.]+)x \|$", report, re.M)
+    assert len(layers) == 6 and all(float(ms) > 0 for _, ms, _ in layers), report
+    assert layers[-1][2] == "1.00" and "ccmkg deploy" in layers[4][0]
 
 
 @_drives_the_tier

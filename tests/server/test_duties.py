@@ -59,7 +59,8 @@ def test_the_page_filters_by_document_strength_and_words(server):
 def test_each_plan_has_its_own_table(server):
     rows = _csv(server, "/duties/lap.csv")
     assert list(rows[0]) == [
-        "number", "action", "commitment", "text", "theme", "addressee", "strength", "deadline", "indicators", "iri",
+        "number", "action", "commitment", "text", "theme", "section", "addressee", "strength", "deadline",
+        "indicators", "iri",
     ]  # fmt: skip
     # 003, Action 18: two sentences, both "no later than the Eleventh Meeting of States Parties in 2022"
     eighteen = [r for r in rows if r["action"] == "18"]
@@ -69,3 +70,8 @@ def test_each_plan_has_its_own_table(server):
     assert request(server, "GET", "/duties/xyz.csv").status == 404
     page = request(server, "GET", "/id/lap", headers={"Accept": "text/html"}).text
     assert 'href="/duties/lap.csv"' in page
+    # one section's: 003 "Victim assistance" holds actions 31-37; a section the plan has not is a 400
+    section = _csv(server, "/duties/lap.csv?section=Victim+assistance")
+    assert {r["action"] for r in section} == {str(n) for n in range(31, 38)}
+    assert {r["section"] for r in section} == {"Victim assistance"}
+    assert request(server, "GET", "/duties/lap.csv?section=Nowhere").status == 400
