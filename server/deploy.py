@@ -42,7 +42,7 @@ from graph.publish.files import DOWNLOADS
 
 from .serve import loaded_app, run
 from .sparql.admission import Admission
-from .sparql.executors import Executor
+from .sparql.executors import Executor, running
 
 TEMPLATES = Path(__file__).with_name("templates") / "deploy"
 
@@ -91,12 +91,7 @@ class Instance:
         self.pid = pid
 
     def alive(self) -> bool:
-        if self.pid is None:
-            return False
-        try:
-            return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
-        except ChildProcessError:
-            return False
+        return running(self.pid)
 
     def ready(self) -> bool:
         connection = _UnixConnection(self.socket, timeout=2)

@@ -23,53 +23,59 @@ from graph.vocab.iris import in_namespace, last_segment, term_name
 from ..store import dataset as ds
 from .describe import Entity
 
-# Shown first, in this order, when a resource has them.
-KEY_PROPERTIES = [
-    str(CCM[p])
-    for p in (
-        "inPlan",
-        "inSection",
-        "theme",
-        "addressee",
-        "chapeau",
-        "bearer",
-        "statedIn",
-        "hasDeadline",
-        "cites",
-        "hasIndicator",
-        "indicatorOf",
-        "hasItem",
-        "partOf",
-        "definedIn",
-        "participant",
-        "inMeeting",
-        "participationStatus",
-        "underRule",
-        "officeAt",
-        "role",
-        "topic",
-        "heldBy",
-        "holds",
-        "president",
-        "position",
-        "hostCountry",
-        "place",
-        "year",
-        "meetingNumber",
-        "attended",
-        "adoptedAt",
-        "adopted",
-        "entryIntoForce",
-        "deadlineText",
-        "anchorEvent",
-        "atMeeting",
-        "dayOfYear",
-        "citesDocument",
-        "mandate",
-        "footnote",
-        "statesFigure",
-    )
-] + [str(t) for t in (SDO.startDate, SDO.endDate, TIME.hasXSDDuration, SKOS.definition, SDO.value, SDO.unitText)]
+# Shown first, in this order, when a resource has them, each under a heading in a reader's words (the
+# property's own name, "has XSD duration", is in the data view and the link's title)
+KEY_FACTS = {str(CCM[p]): heading for p, heading in (
+    ("inPlan", "Plan"),
+    ("inSection", "Section"),
+    ("theme", "Theme"),
+    ("addressee", "Addressed to"),
+    ("chapeau", "Under the words"),
+    ("bearer", "Binds"),
+    ("statedIn", "Stated in"),
+    ("hasDeadline", "Time limit"),
+    ("cites", "Cites"),
+    ("hasIndicator", "Measured by"),
+    ("indicatorOf", "Measures"),
+    ("hasItem", "Items"),
+    ("partOf", "Part of"),
+    ("definedIn", "Defined in"),
+    ("participant", "Who"),
+    ("inMeeting", "At the meeting"),
+    ("participationStatus", "Took part as"),
+    ("underRule", "Under the rule"),
+    ("officeAt", "At the meeting"),
+    ("role", "Role"),
+    ("topic", "On"),
+    ("heldBy", "Held by"),
+    ("holds", "Holds"),
+    ("president", "President"),
+    ("position", "Position"),
+    ("hostCountry", "Host country"),
+    ("place", "Where"),
+    ("year", "Year"),
+    ("meetingNumber", "Number"),
+    ("attended", "Attended"),
+    ("adoptedAt", "Adopted at"),
+    ("adopted", "Adopted on"),
+    ("entryIntoForce", "Entered into force on"),
+    ("deadlineText", "In its words"),
+    ("anchorEvent", "Counted from"),
+    ("atMeeting", "By the meeting"),
+    ("dayOfYear", "Day of the year"),
+    ("citesDocument", "Cites the document"),
+    ("mandate", "Mandate"),
+    ("footnote", "Footnote"),
+    ("statesFigure", "Figures it states"),
+)} | {
+    str(SDO.startDate): "Starts",
+    str(SDO.endDate): "Ends",
+    str(TIME.hasXSDDuration): "Within",
+    str(SKOS.definition): "Definition",
+    str(SDO.value): "Value",
+    str(SDO.unitText): "Unit",
+}  # fmt: skip
+KEY_PROPERTIES = list(KEY_FACTS)
 HIDDEN = {str(RDF.type), str(RDFS.label), str(CCM.text), str(SKOS.prefLabel)}
 
 
@@ -248,5 +254,6 @@ def init_app(app: Flask) -> None:
         structured_text=structured_text,
         quote_text=clean,
         slug=slug,
+        fact_heading=lambda iri: KEY_FACTS.get(iri) or label(iri),
     )
     app.jinja_env.globals.update(CCM=NAMESPACE)

@@ -205,7 +205,39 @@ def _page(data: ds.Dataset, entity: Entity) -> str:
         commitments=_commitments(data, entity) if str(CCM.Action) in entity.types else [],
         plan_table=_plan_table(data, entity),
         lineage_sides=lineage.sides(entity.iri) if str(CCM.Lineage) in entity.types else None,
+        theme=_theme(data, entity) if str(CCM.Theme) in entity.types else None,
     )
+
+
+def _theme(data: ds.Dataset, entity: Entity) -> dict[str, object]:
+    """What a theme holds: each plan's actions under it, with what they say; the offices held on it; and
+    where its lineage and its plan sections' tables are."""
+    plans: dict[str, list[dict[str, str]]] = {}
+    for r in data.store.query(
+        PREFIXES
+        + f"""
+        SELECT ?a ?title ?n ?text WHERE {{
+          ?a a ccm:Action ; ccm:theme <{entity.iri}> ; ccm:inPlan ?plan ; ccm:actionNumber ?n ; ccm:text ?text .
+          ?plan ccm:title ?title ; ccm:endsOn ?ends
+        }} ORDER BY ?ends ?n""",
+        use_default_graph_as_union=True,
+    ):
+        plans.setdefault(r["title"].value, []).append(
+            {"iri": r["a"].value, "number": r["n"].value, "text": r["text"].value}
+        )
+    offices = [
+        r["o"].value
+        for r in data.store.query(
+            PREFIXES + f"SELECT ?o WHERE {{ ?o ccm:topic <{entity.iri}> }} ORDER BY ?o",
+            use_default_graph_as_union=True,
+        )
+    ]
+    name = data.label(entity.iri) or ""
+    return {
+        "plans": plans,
+        "offices": offices,
+        "lineage": url_for("lineage.index", theme=name) + "#links" if plans else "",
+    }
 
 
 def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:

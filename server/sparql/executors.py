@@ -150,6 +150,16 @@ def _connect(path: Path, deadline: float) -> socket.socket:
             time.sleep(0.01)
 
 
+def running(pid: int | None) -> bool:
+    """Whether this process's child `pid` is still running (one that ended is reaped here)."""
+    if pid is None:
+        return False
+    try:
+        return os.waitpid(pid, os.WNOHANG) == (0, 0)
+    except ChildProcessError:
+        return False
+
+
 @dataclass
 class Executor:
     """One executor process, forked from the loaded app by the tier's supervisor."""
@@ -171,15 +181,7 @@ class Executor:
         self.pid = pid
 
     def alive(self) -> bool:
-        if self.pid is None:
-            return False
-        try:
-            return os.waitpid(self.pid, os.WNOHANG) == (0, 0)
-        except ChildProcessError:
-            return False
-
-    def ready(self) -> bool:
-        return self.socket.exists()
+        return running(self.pid)
 
     def stop(self) -> None:
         if self.alive():

@@ -104,6 +104,28 @@ def test_action_page_shows_key_facts_text_links_and_source(server):
     assert '<a href="/id/convention/article/4" class="ref">Article 4</a>' in page
     # the exact source quotes, linking to the document view
     assert "/documents/003?highlight=" in page
+    # its key facts under headings in words; the property's own name in the link's title
+    facts = re.search(r'<dl class="facts">(.*?)</dl>', page, re.S).group(1)
+    headings = re.findall(r'<dt><a href="[^"]*" title="([^"]+)">([^<]+)</a></dt>', facts)
+    assert ("https://w3id.org/ccm/ontology#inPlan", "Plan") in headings
+    assert ("https://w3id.org/ccm/ontology#hasIndicator", "Measured by") in headings
+
+
+def test_a_theme_page_opens_with_what_each_plan_commits_to_under_it(server):
+    page = request(server, "GET", "/id/theme/victim-assistance", headers={"Accept": "text/html"}).text
+    main = page[page.index("<main") :]
+    # the earlier plan first; each heading counts the actions listed under it
+    sections = re.findall(r"<section[^>]*>\s*<h2[^>]*>(.*?)</h2>(.*?)</section>", main, re.S)[:2]
+    titles = [re.sub(r"<[^>]+>|\s+", " ", h).split(" (")[0].strip() for h, _ in sections]
+    assert titles == ["In the Vientiane Action Plan", "In the Lausanne Action Plan"]
+    for heading, body in sections:
+        listed = re.findall(r'<li><a href="/id/(?:vap|lap)/action/\d+">', body)
+        assert f"({len(listed)} actions)" in heading
+    # 001 VI "Victim assistance", actions 20-32; 003 "Victim assistance (31-37)"
+    assert all(f'href="/id/vap/action/{n}"' in sections[0][1] for n in range(20, 33))
+    assert all(f'href="/id/lap/action/{n}"' in sections[1][1] for n in range(31, 38))
+    assert main.index("In the Vientiane Action Plan") < main.index('id="source-h"')  # before its source quotes
+    assert 'href="/lineage?theme=Victim+assistance#links"' in main
 
 
 def test_incoming_links_are_grouped_counted_and_paged(server):
