@@ -20,6 +20,7 @@ died is back at once, with nothing to load.
 
 from __future__ import annotations
 
+import ctypes
 import grp
 import http.client
 import os
@@ -182,6 +183,7 @@ class Tier:
         for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi", "cache"):
             (self.run / name).mkdir(mode=0o777)
             (self.run / name).chmod(0o777)
+        _return_freed_memory()
         self.app = loaded_app(self.app_config)
         # made before the fork: every process of the pool's front shares its state
         self.app.extensions["ccm_admission"] = Admission(self.held, self.sparql_workers, self.budget, self.max_wait)
@@ -235,6 +237,22 @@ class Tier:
             executor.stop()
         if self.run is not None:
             shutil.rmtree(self.run, ignore_errors=True)
+
+
+def _return_freed_memory() -> None:
+    """glibc's malloc, set before the forks inherit it: a large block (an answer, its pickle) from its own
+    mapping, given back when freed, and few arenas. Left to itself it raises the mapping threshold as
+    large blocks are freed and keeps an arena per thread, so a threaded front that passed a megabyte
+    answer kept tens of megabytes it no longer used."""
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:  # not glibc: nothing to set
+        return
+    libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    libc.mallopt(_M_ARENA_MAX, 2)
+
+
+_M_MMAP_THRESHOLD, _M_ARENA_MAX = -3, -8  # glibc's malloc.h
 
 
 def deploy(tier: Tier) -> None:
