@@ -14,7 +14,7 @@ from graph.vocab import node
 from graph.vocab.external import RDF_TYPE, sparql_prefixes
 from graph.vocab.iris import last_segment
 
-from .linked_data.routes import document_response, not_acceptable, rdf_body
+from .linked_data.routes import PLAN_LISTINGS, document_response, not_acceptable, rdf_body
 from .negotiation import BY_SUFFIX, DOCUMENT_FORMATS, choose
 from .store import dataset as ds
 from .store.lists import SEPARATOR, values
@@ -158,11 +158,8 @@ def listing(name: str) -> str:
         g: [(item, label, said) for _, item, label, said in sorted(items, key=lambda r: r[:3])]
         for g, items in rows.items()
     }
-    return render_template("pages/listing.html", title=title, groups=groups, plan=_PLAN_TABLES.get(name))
-
-
-# the plan lists whose sections each download as a table of their commitments (/duties/<plan>.csv)
-_PLAN_TABLES = {"lausanne-actions": "lap", "vientiane-actions": "vap"}
+    plan = next((p for p, listing in PLAN_LISTINGS.items() if listing == name), None)
+    return render_template("pages/listing.html", title=title, groups=groups, plan=plan)
 
 
 def _is_text(term: ox.Term) -> bool:

@@ -230,9 +230,10 @@ def plan_csv(plan: str) -> Response:
     chosen = [r for r in rows() if r.document == plan and (not section or r.section == section)]
     if section and not chosen:
         abort(400, f"the plan has no section titled {section!r}")
-    header = ["number", "action", "commitment", "text", "theme", "section", "addressee", "strength", "deadline"]
-    header.append("indicators")
-    header.append("iri")
+    header = [
+        "number", "action", "commitment", "text", "theme", "section", "addressee", "strength", "deadline",
+        "indicators", "iri",
+    ]  # fmt: skip
     body = [
         [
             r.number,

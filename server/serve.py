@@ -27,6 +27,7 @@ _WARM_PATHS = [
     "/",
     "/query",
     "/query/terms.json",
+    "/query/world.json",
     "/browse",
     "/browse/themes",
     "/calendar",

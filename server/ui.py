@@ -4,6 +4,7 @@ and the terms its editor completes (one download per data version, no query per 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -95,13 +96,26 @@ _STATES = """PREFIX ccm: <https://w3id.org/ccm/ontology#>
 SELECT ?state ?code WHERE { ?state ccm:iso3166 ?code }"""
 
 
+def _json_once(name: str, build: Callable[[ds.Dataset], object]) -> Response:
+    """`build`'s JSON, made once per process (the data never changes while it runs), with an ETag of the
+    data's version so that a browser asks once per version."""
+    data = ds.get()
+    key = f"ccm_query_{name}"
+    body = current_app.extensions.get(key)
+    if body is None:
+        body = current_app.extensions[key] = json.dumps(build(data), separators=(",", ":")).encode()
+    response = Response(body, mimetype="application/json")
+    response.set_etag(f"{name}-{data.version}")
+    response.headers["Cache-Control"] = "public, max-age=3600"
+    return response.make_conditional(request)
+
+
 @bp.route("/query/world.json")
 def world() -> Response:
     """The States of the graph on the world map (our geometry: calendar/world.py), for the results' map
     view: {width, height, states: {IRI: [name, SVG path]}}."""
-    data = ds.get()
-    body = current_app.extensions.get("ccm_query_world")
-    if body is None:
+
+    def build(data: ds.Dataset) -> dict[str, object]:
         outlines = shapes()
         states = {
             r["state"].value: [
@@ -111,20 +125,16 @@ def world() -> Response:
             for r in data.store.query(_STATES, use_default_graph_as_union=True)
             if r["code"].value in outlines
         }
-        body = json.dumps({"width": WIDTH, "height": HEIGHT, "states": states}, separators=(",", ":")).encode()
-        current_app.extensions["ccm_query_world"] = body
-    response = Response(body, mimetype="application/json")
-    response.set_etag(f"world-{data.version}")
-    response.headers["Cache-Control"] = "public, max-age=3600"
-    return response.make_conditional(request)
+        return {"width": WIDTH, "height": HEIGHT, "states": states}
+
+    return _json_once("world", build)
 
 
 @bp.route("/query/terms.json")
 def terms() -> Response:
     """Classes, properties and entities with their labels, for the editor's autocompletion."""
-    data = ds.get()
-    body = current_app.extensions.get("ccm_query_terms")
-    if body is None:  # the data never changes while the process runs: compute it once
+
+    def build(data: ds.Dataset) -> dict[str, object]:
         found: dict[str, set[str]] = {"class": set(), "property": set()}
         for row in data.store.query(_TERMS):
             found[row["kind"].value].add(row["term"].value)
@@ -132,19 +142,13 @@ def terms() -> Response:
         def labelled(iris: set[str]) -> list[list[str]]:
             return [[iri, data.label(iri) or ""] for iri in sorted(iris)]
 
-        body = json.dumps(
-            {
-                "version": data.version,
-                "classes": labelled(found["class"]),
-                "properties": labelled(found["property"]),
-                "entities": [list(row) for row in search.entities()],
-                # per class, its instances' properties, most used first (the VoID class partitions')
-                "byClass": {c: list(props) for c, props in data.class_properties().items()},
-            },
-            separators=(",", ":"),
-        ).encode()
-        current_app.extensions["ccm_query_terms"] = body
-    response = Response(body, mimetype="application/json")
-    response.set_etag(f"terms-{data.version}")
-    response.headers["Cache-Control"] = "public, max-age=3600"
-    return response.make_conditional(request)
+        return {
+            "version": data.version,
+            "classes": labelled(found["class"]),
+            "properties": labelled(found["property"]),
+            "entities": [list(row) for row in search.entities()],
+            # per class, its instances' properties, most used first (the VoID class partitions')
+            "byClass": {c: list(props) for c, props in data.class_properties().items()},
+        }
+
+    return _json_once("terms", build)

@@ -75,12 +75,11 @@ KEY_FACTS = {str(CCM[p]): heading for p, heading in (
     str(SDO.value): "Value",
     str(SDO.unitText): "Unit",
 }  # fmt: skip
-KEY_PROPERTIES = list(KEY_FACTS)
 HIDDEN = {str(RDF.type), str(RDFS.label), str(CCM.text), str(SKOS.prefLabel)}
 
 
 def key_facts(entity: Entity) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
-    """The resource's statements grouped by property: key properties in KEY_PROPERTIES order, then the rest.
+    """The resource's statements grouped by property: key properties in KEY_FACTS order, then the rest.
 
     An inferred statement that only restates one of ours under another vocabulary's super-property
     (dcterms:references beside ccm:cites, schema:text beside ccm:text) is left out: the RDF keeps it."""
@@ -90,8 +89,8 @@ def key_facts(entity: Entity) -> tuple[list[dict[str, object]], list[dict[str, o
         if st.predicate.value in HIDDEN or (st.inferred and not is_ours(st.predicate.value) and (st.object,) in ours):
             continue
         grouped.setdefault(st.predicate.value, []).append(st)
-    facts = [{"predicate": p, "statements": grouped[p]} for p in KEY_PROPERTIES if p in grouped]
-    rest = [{"predicate": p, "statements": sts} for p, sts in sorted(grouped.items()) if p not in KEY_PROPERTIES]
+    facts = [{"predicate": p, "statements": grouped[p]} for p in KEY_FACTS if p in grouped]
+    rest = [{"predicate": p, "statements": sts} for p, sts in sorted(grouped.items()) if p not in KEY_FACTS]
     return facts, rest
 
 

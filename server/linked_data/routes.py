@@ -304,12 +304,16 @@ def _commitments(data: ds.Dataset, entity: Entity) -> list[dict[str, str]]:
     return [{"iri": r["c"].value, "text": r["text"].value, "strength": r["strength"].value.lower()} for r in rows]
 
 
+# each plan (its table at /duties/<plan>.csv) and the list of its actions by theme (/browse/<listing>)
+PLAN_LISTINGS = {"lap": "lausanne-actions", "vap": "vientiane-actions"}
+
+
 def _plan_table(data: ds.Dataset, entity: Entity) -> dict[str, str] | None:
     """Where a plan's actions read by theme, and its own table of commitments downloads from."""
     if str(CCM.ActionPlan) not in entity.types:
         return None
     plan = (data.iris.local_path(entity.iri) or "").removeprefix("id/")
-    listing = {"lap": "lausanne-actions", "vap": "vientiane-actions"}.get(plan)
+    listing = PLAN_LISTINGS.get(plan)
     return {
         "csv": url_for("duties.plan_csv", plan=plan),
         "actions": url_for("browse.listing", name=listing) if listing else "",

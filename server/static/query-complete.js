@@ -65,5 +65,5 @@ const CcmComplete = (() => {
     return [...first, ...properties.filter((p) => !first.has(p))];
   }
 
-  return { statements, classesOf, subjectAt, ordered, resolve };
+  return { classesOf, subjectAt, ordered };
 })();

@@ -347,5 +347,5 @@ const CcmViews = (() => {
     return (m && VIEWS[m[1]]) || "ccmTable";
   }
 
-  return { configure, register, wanted, plugins: Object.values(VIEWS), words, durationWords };
+  return { configure, register, wanted, plugins: Object.values(VIEWS) };
 })();
