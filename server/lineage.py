@@ -29,6 +29,8 @@ _CHANGES = {
     "relation": CCM.lineageRelation,
     "probability": CCM.probability,
     "basis": CCM.linkBasis,
+    "review": CCM.basedOnReview,
+    "model_probability": CCM.modelProbability,
     "strength_before": CCM.strengthBefore,
     "strength_after": CCM.strengthAfter,
     "strength_change": CCM.strengthChange,

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+import numpy as np
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 
@@ -634,7 +635,8 @@ class Deriver:
         earlier = [a for a in everything if a.plan == self.iris.plan("vap")]
         later = [a for a in everything if a.plan == self.iris.plan("lap")]
         by_iri = {a.iri: a for a in everything}
-        found, evidence, p = lineage.links(earlier, later, lineage.reviews(asserted))
+        decisions = lineage.reviews(asserted)
+        found, evidence, p, second = lineage.links(earlier, later, decisions)
         for link in found:
             lap, vap = link.successor, link.predecessor
             after, before = by_iri[lap], by_iri[vap]
@@ -650,6 +652,7 @@ class Deriver:
             g.add((node, CCM.linkBasis, self.concept("link-bases", basis, "Bases of lineage links")))
             if link.review is not None:
                 g.add((node, CCM.basedOnReview, link.review))
+                g.add((node, CCM.modelProbability, decimal(link.model_probability or 0.0)))
             g.add((node, CCM.lineageRelation, self.concept("lineage-relations", link.relation, "Lineage relations")))
             for shared in link.shared:
                 g.add((node, CCM.sharedArticle if "/convention/" in str(shared) else CCM.sharedTheme, shared))
@@ -680,6 +683,14 @@ class Deriver:
                 g.add((node, CCM.deadlineAfter, d))
             if change := lineage.deadline_change(asserted, before, after):
                 g.add((node, CCM.deadlineChange, self.concept("deadline-changes", change, "Deadline changes")))
+        # a rejected link's second opinion too: a reader checking the reviews looks where the model disagrees
+        row = {a.number: i for i, a in enumerate(later)}
+        column = {b.number: j for j, b in enumerate(earlier)}
+        for r in decisions:
+            if r.decision == "rejected" and r.lausanne in row and r.vientiane in column:
+                at = evidence.position(row[r.lausanne], column[r.vientiane])
+                opinion = 0.0 if at is None or np.isnan(second[at]) else float(second[at])
+                g.add((r.iri, CCM.modelProbability, decimal(opinion)))
         # what nothing links: a Vientiane action dropped, a Lausanne action new, with how probable that is
         linked = {link.successor for link in found} | {link.predecessor for link in found}
         for axis, side, yes, no in ((1, earlier, "continued", "dropped"), (0, later, "continues", "new")):

@@ -60,6 +60,7 @@ CANDIDATES = 20  # pairs per later action: its closest by each similarity
 POSTINGS = 64  # entries visited per term of the inverted index: bounds the work per action
 SAME = 0.75  # a cosine above which the wording carried over nearly unchanged
 REGULARISATION = 1.0  # the logistic model's C: few examples, so not fitted to their noise
+SECOND_OPINION_GROUPS = 5  # the reviewed actions are held out in this many groups for the model's second opinion
 FEATURES = (
     "lexical cosine of the actions",
     "best lexical cosine of their commitments",
@@ -120,6 +121,7 @@ class Link:
     relation: str  # same | narrower | broader | strengthened | weakened | merged | split
     review: URIRef | None = None  # the review it publishes; None for a computed link
     shared: tuple[URIRef, ...] = field(default=())  # the themes and articles both have
+    model_probability: float | None = None  # a reviewed link's probability from a model fitted without its action
 
 
 def actions(asserted: Graph) -> list[PlanAction]:
@@ -272,6 +274,11 @@ class Evidence:
         f[:, 12] = f[:, 2] ** 2
         return cls(later, earlier, pairs_array, f, vectors)
 
+    def position(self, later_row: int, earlier_row: int) -> int | None:
+        """Where the pair is among the candidates; None when it is none."""
+        hit = np.flatnonzero((self.pairs[:, 0] == later_row) & (self.pairs[:, 1] == earlier_row))
+        return int(hit[0]) if len(hit) else None
+
     def rows(self, later_rows: Iterable[int]) -> np.ndarray:
         """The positions of the candidate pairs of the given later actions."""
         return np.flatnonzero(np.isin(self.pairs[:, 0], list(later_rows)))
@@ -303,6 +310,22 @@ def probabilities(model: Pipeline, evidence: Evidence, rows: Iterable[int]) -> t
     return at, (model.predict_proba(evidence.features[at])[:, 1] if len(at) else np.zeros(0))
 
 
+def second_opinion(evidence: Evidence, reviewed: set[int], y: np.ndarray) -> np.ndarray:
+    """What the computed layer alone says of the reviewed actions: P(link) for each of their candidate pairs from
+    a model fitted on the other reviewed actions only (held out in SECOND_OPINION_GROUPS groups in turn); NaN
+    for the pairs of unreviewed actions. Where a review and this disagree, the review rests on its reader alone."""
+    out = np.full(len(evidence.pairs), np.nan)
+    rows = sorted(reviewed)
+    for k in range(min(SECOND_OPINION_GROUPS, len(rows))):
+        held = rows[k::SECOND_OPINION_GROUPS]
+        rest = [r for r in rows if r not in held]
+        if not y[evidence.rows(rest)].any():
+            continue
+        at, q = probabilities(fit(evidence, rest, y), evidence, held)
+        out[at] = q
+    return out
+
+
 def assign(pairs: np.ndarray, p: np.ndarray, threshold: float = PUBLISH) -> list[tuple[int, int]]:
     """The links chosen for all the given pairs at once, most probable first: a pair from the threshold on
     is taken unless its later action already has MAX_PREDECESSORS or its earlier one MAX_SUCCESSORS
@@ -323,12 +346,14 @@ def assign(pairs: np.ndarray, p: np.ndarray, threshold: float = PUBLISH) -> list
 
 def links(
     earlier: list[PlanAction], later: list[PlanAction], decisions: list[Review]
-) -> tuple[list[Link], Evidence, np.ndarray]:
+) -> tuple[list[Link], Evidence, np.ndarray, np.ndarray]:
     """The published lineage: the reviewed decisions where they exist, the assignment elsewhere; with the
-    probability of every candidate pair (a reviewed pair's 1 or 0)."""
+    probability of every candidate pair (a reviewed pair's 1 or 0) and the model's second opinion on the
+    reviewed ones (`second_opinion`)."""
     evidence = Evidence.of(earlier, later)
     reviewed, y = evidence.labels(decisions)
     p = y.astype(float)
+    second = second_opinion(evidence, reviewed, y)
     row = {a.number: i for i, a in enumerate(later)}
     column = {b.number: j for j, b in enumerate(earlier)}
     chosen: list[tuple[int, int, URIRef | None, str | None]] = [
@@ -352,8 +377,13 @@ def links(
             relation = _relation(a, b, cosine, predecessors[i], successors[j], evidence.vectors)
         shared = (*sorted(a.themes & b.themes), *sorted(a.articles & b.articles))
         chance = 1.0 if review is not None else probability[(i, j)]
-        out.append(Link(a.iri, b.iri, chance, cosine, relation, review, shared))
-    return out, evidence, p
+        opinion = None
+        if review is not None:
+            # a pair that is no candidate is one the model would never link
+            at = evidence.position(i, j)
+            opinion = 0.0 if at is None or np.isnan(second[at]) else float(second[at])
+        out.append(Link(a.iri, b.iri, chance, cosine, relation, review, shared, opinion))
+    return out, evidence, p, second
 
 
 def nothing_continues(evidence: Evidence, p: np.ndarray, axis: int) -> np.ndarray:

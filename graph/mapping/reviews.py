@@ -14,7 +14,12 @@ def map_reviews(m: Mapper) -> None:
         after = m.iris.action("lap", r.lausanne)
         before = m.iris.action("vap", r.vientiane) if r.vientiane is not None else None
         s = m.iris.lineage_review(r.lausanne, r.vientiane)
-        said = f"continues Vientiane Action Plan, Action #{r.vientiane}" if before else "continues no Vientiane action"
+        if before is None:
+            said = "continues no Vientiane action"
+        elif r.decision == "rejected":
+            said = f"does not continue Vientiane Action Plan, Action #{r.vientiane}"
+        else:
+            said = f"continues Vientiane Action Plan, Action #{r.vientiane}"
         m.entity(s, CCM.LineageReview, f"Review: Lausanne Action Plan, Action {r.lausanne} {said} ({r.decision})")
         facts = [
             ("lausanne_action", CCM.reviewOf, after),

@@ -34,8 +34,11 @@ def parse(src: SourceText) -> list[LineageReview]:
         if value["decision"] not in DECISIONS:
             raise src.error(start, f"decision must be one of {', '.join(DECISIONS)}, not {value['decision']!r}")
         linking = value["decision"] != "new"
-        if linking and value["relation"] not in RELATIONS:
+        # a rejected link has no relation: there is nothing to relate
+        if value["decision"] in ("added", "confirmed") and value["relation"] not in RELATIONS:
             raise src.error(start, f"relation must be one of {', '.join(RELATIONS)}, not {value['relation']!r}")
+        if value["decision"] in ("rejected", "new") and value["relation"]:
+            raise src.error(start, f"a {value['decision']!r} decision has no relation")
         if not value["lausanne_action"].isdigit() or (linking != value["vientiane_action"].isdigit()):
             raise src.error(start, "a decision names a Lausanne action, and a Vientiane one unless it is 'new'")
         try:

@@ -201,6 +201,7 @@ class CCM(DefinedNamespace):
     measuredBy: URIRef  # An indicator that measures this commitment (inverse of measures).
     measures: URIRef  # The commitment of its action an indicator measures: the only one, or, in an action of several, the one whose words it shares most.
     meetingNumber: URIRef  # The ordinal of a Meeting of States Parties or Review Conference (11 for the Eleventh).
+    modelProbability: URIRef  # The computed layer's second opinion on a reviewed lineage link, or on a link a review rejected: the probability the logistic model gives the pair when fitted without the reviews of that Lausanne action (the reviewed actions held out in five groups in turn); 0 where the pair is not among the model's candidates.
     namesConflict: URIRef  # An armed conflict this paragraph names.
     namesPlace: URIRef  # A State this paragraph names as a place ('the use of cluster munitions in Syria ..., and also in Yemen', Lausanne Declaration, paragraph 8).
     namesTheme: URIRef  # A theme a commitment, or an action's first sentence, names in its own words, besides the theme of the section it is printed in: Vientiane action 17, in the clearance section, 'Develop and provide risk reduction education programmes' names risk education.
@@ -470,6 +471,7 @@ class CCMNodes:
     measuredBy = ox.NamedNode(NAMESPACE + "measuredBy")
     measures = ox.NamedNode(NAMESPACE + "measures")
     meetingNumber = ox.NamedNode(NAMESPACE + "meetingNumber")
+    modelProbability = ox.NamedNode(NAMESPACE + "modelProbability")
     namesConflict = ox.NamedNode(NAMESPACE + "namesConflict")
     namesPlace = ox.NamedNode(NAMESPACE + "namesPlace")
     namesTheme = ox.NamedNode(NAMESPACE + "namesTheme")

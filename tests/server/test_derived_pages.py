@@ -103,3 +103,7 @@ def test_a_link_page_marks_the_words_that_changed(server):
     # 001 #12 "Endeavour to, ... identify as precisely as possible locations"; 003 18 "Identify the precise location"
     assert "<del>" in page and "<ins>" in page
     assert "reviewed by a person who read both plans" in page
+    # the decision it publishes, and what the texts alone would have said (the model's second opinion)
+    assert 'href="/id/lineage-review/lap-18/vap-12"' in page
+    opinion = re.search(r"the model would give it probability (\d\.\d\d)", page)
+    assert opinion and 0 <= float(opinion.group(1)) <= 1

@@ -3,11 +3,13 @@ endpoint, and the endpoint's engine (Oxigraph) gives the same answers as rdflib'
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import html
 import json
 from collections import Counter
 
+from graph.sources import PROJECT_ROOT
 from graph.sources.examples import load_examples
 from tests.support import depositary
 from tests.support.http import query
@@ -204,11 +206,32 @@ def test_vientiane_commitments_without_successor(server):
 
 def test_lineage_links_by_relation_and_basis(server):
     found = {(r["relation"], r["basis"]): r for r in rows(server, "41-lineage-links-by-relation-and-basis")}
-    # documents/005: 26 of the 34 reviewed links are "merged" (a Lausanne action with two or more predecessors)
-    assert int(found[("merged", "reviewed")]["links"]) == 26
-    assert float(found[("merged", "reviewed")]["lowest"]) == 1
-    computed = [r for (_, basis), r in found.items() if basis == "computed"]
-    assert computed and all(0 < float(r["lowest"]) <= float(r["highest"]) < 1 for r in computed)
+    # documents/005: each added or confirmed row is a reviewed link with the row's relation
+    with (PROJECT_ROOT / "documents" / "005_lineage-reviews.csv").open(newline="") as f:
+        decisions = list(csv.DictReader(f))
+    decided = Counter(r["relation"] for r in decisions if r["decision"] in ("added", "confirmed"))
+    assert {relation: int(found[(relation, "reviewed")]["links"]) for relation in decided} == dict(decided)
+    assert all(float(found[(relation, "reviewed")]["lowest"]) == 1 for relation in decided)
+    # every Lausanne action (003: 50) has a review, so nothing is published on the model's word alone
+    assert {int(r["lausanne_action"]) for r in decisions} == set(range(1, 51))
+    assert not [basis for _, basis in found if basis == "computed"]
+
+
+def test_lineage_reviews_the_model_doubts(server):
+    found = rows(server, "43-lineage-reviews-the-model-doubts")
+    with (PROJECT_ROOT / "documents" / "005_lineage-reviews.csv").open(newline="") as f:
+        decided = {(r["lausanne_action"], r["vientiane_action"]): r["decision"] for r in csv.DictReader(f)}
+    # each row is a decision of documents/005 the model disagrees with: a link it finds improbable, a rejection
+    # it finds probable
+    for r in found:
+        decision = decided[(r["lausanne"], r["vientiane"])]
+        if decision == "rejected":
+            assert float(r["model"]) >= 0.5 and r["decision"] == "Rejected"
+        else:
+            assert decision in ("added", "confirmed") and float(r["model"]) < 0.2
+    # documents/005: Lausanne 22's capacity for residual risks is not Vientiane 10's clearance capacity for
+    # 2011 (rejected), though both speak of national clearance capacity: the model links them
+    assert ("22", "10") in {(r["lausanne"], r["vientiane"]) for r in found}
 
 
 def test_commitments_whose_deadline_was_relaxed_or_dropped(server):
