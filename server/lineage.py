@@ -53,6 +53,7 @@ class Step:
     other: str  # the action on the other side
     role: str  # predecessor | successor: what `other` is to the page's action
     facts: dict[str, list[str]] = field(default_factory=dict)
+    said: str | None = None  # the sentence of `other` the link rests on
 
     def first(self, name: str) -> str | None:
         values = self.facts.get(name)
@@ -81,6 +82,18 @@ def steps(iri: str) -> list[Step]:
     for step in found.values():
         for values in step.facts.values():
             values.sort(key=natural_key)
+    sentences = data.store.query(
+        PREFIXES
+        + f"""
+        SELECT ?link ?text WHERE {{
+          {{ ?link ccm:successor <{iri}> ; ccm:predecessorCommitment/ccm:text ?text }}
+          UNION {{ ?link ccm:predecessor <{iri}> ; ccm:successorCommitment/ccm:text ?text }}
+        }}""",
+        use_default_graph_as_union=True,
+    )
+    for row in sentences:
+        if (step := found.get(row["link"].value)) is not None:
+            step.said = row["text"].value
     return sorted(found.values(), key=lambda s: (-float(s.first("probability") or 0), natural_key(s.other)))
 
 
@@ -233,6 +246,9 @@ class Sides:
     after: tuple[str, str]
     step: Step
     marked: tuple[Markup, Markup]  # the two texts, the words that differ marked
+    # the commitment of each action the link rests on (commitment, its text), and the two marked
+    rests_on: tuple[tuple[str, str], tuple[str, str]] | None = None
+    rests_marked: tuple[Markup, Markup] | None = None
 
 
 def sides(link: str) -> Sides | None:
@@ -241,9 +257,13 @@ def sides(link: str) -> Sides | None:
         data.store.query(
             PREFIXES
             + f"""
-            SELECT ?before ?after ?was ?now WHERE {{
+            SELECT ?before ?after ?was ?now ?from ?fromText ?to ?toText WHERE {{
               <{link}> ccm:predecessor ?before ; ccm:successor ?after .
               ?before ccm:text ?was . ?after ccm:text ?now .
+              OPTIONAL {{
+                <{link}> ccm:predecessorCommitment ?from ; ccm:successorCommitment ?to .
+                ?from ccm:text ?fromText . ?to ccm:text ?toText .
+              }}
             }}""",
             use_default_graph_as_union=True,
         )
@@ -253,7 +273,12 @@ def sides(link: str) -> Sides | None:
     row = rows[0]
     step = next(s for s in steps(row["after"].value) if s.link == link)
     was, now = row["was"].value, row["now"].value
-    return Sides((row["before"].value, was), (row["after"].value, now), step, diff(was, now))
+    out = Sides((row["before"].value, was), (row["after"].value, now), step, diff(was, now))
+    # a commitment that is the whole action says nothing the full texts do not
+    if row["from"] is not None and (row["fromText"].value, row["toText"].value) != (was, now):
+        out.rests_on = ((row["from"].value, row["fromText"].value), (row["to"].value, row["toText"].value))
+        out.rests_marked = diff(row["fromText"].value, row["toText"].value)
+    return out
 
 
 @dataclass

@@ -654,6 +654,13 @@ class Deriver:
                 g.add((node, CCM.basedOnReview, link.review))
                 g.add((node, CCM.modelProbability, decimal(link.model_probability or 0.0)))
             g.add((node, CCM.lineageRelation, self.concept("lineage-relations", link.relation, "Lineage relations")))
+            # the grain a reader quotes: the commitment of each action the link rests on
+            for side, at, term in (
+                (after, link.rests_on[0], CCM.successorCommitment),
+                (before, link.rests_on[1], CCM.predecessorCommitment),
+            ):
+                if at is not None:
+                    g.add((node, term, side.commitment_iris[at]))
             for shared in link.shared:
                 g.add((node, CCM.sharedArticle if "/convention/" in str(shared) else CCM.sharedTheme, shared))
             g.add((node, PROV.wasGeneratedBy, reviewed if link.review is not None else computed))

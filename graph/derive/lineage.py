@@ -48,6 +48,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
+from ..sources.text import comparable
 from ..vocab import CCM, TIME
 from ..vocab.iris import last_segment
 from .dates import duration_parts
@@ -93,6 +94,7 @@ class PlanAction:
     number: int
     text: str  # its commitments and lettered items; the chapeau says who, not what
     commitments: tuple[str, ...]
+    commitment_iris: tuple[URIRef, ...]  # the same commitments' resources, in the same order
     themes: frozenset[URIRef]
     articles: frozenset[URIRef]
     addressees: frozenset[URIRef]
@@ -110,6 +112,8 @@ class Review:
     vientiane: int | None
     decision: str  # added | confirmed | rejected | new
     relation: str | None
+    lausanne_quote: str = ""  # the words of each plan the decision rests on
+    vientiane_quote: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,6 +126,8 @@ class Link:
     review: URIRef | None = None  # the review it publishes; None for a computed link
     shared: tuple[URIRef, ...] = field(default=())  # the themes and articles both have
     model_probability: float | None = None  # a reviewed link's probability from a model fitted without its action
+    # the commitment of each action the link rests on (the later's, the earlier's; positions in `commitments`)
+    rests_on: tuple[int | None, int | None] = (None, None)
 
 
 def actions(asserted: Graph) -> list[PlanAction]:
@@ -138,6 +144,7 @@ def actions(asserted: Graph) -> list[PlanAction]:
                 number=int(asserted.value(action, CCM.actionNumber)),
                 text=f"{asserted.value(action, CCM.text)} {items}".strip(),
                 commitments=tuple(str(asserted.value(c, CCM.text)) for c in units),
+                commitment_iris=tuple(units),
                 themes=frozenset(asserted.objects(action, CCM.theme)),
                 articles=frozenset(c for c in cited if c is not None),
                 addressees=frozenset(asserted.objects(action, CCM.addressee)),
@@ -162,6 +169,8 @@ def reviews(asserted: Graph) -> list[Review]:
                 vientiane=int(asserted.value(before, CCM.actionNumber)) if before is not None else None,
                 decision=last_segment(asserted.value(r, CCM.reviewDecision)),
                 relation=last_segment(relation) if relation is not None else None,
+                lausanne_quote=str(asserted.value(r, CCM.evidenceAfter) or ""),
+                vientiane_quote=str(asserted.value(r, CCM.evidenceBefore) or ""),
             )
         )
     return sorted(out, key=lambda r: (r.lausanne, r.vientiane or 0))
@@ -220,6 +229,7 @@ class Evidence:
     pairs: np.ndarray  # (n, 2): row in `later`, row in `earlier`
     features: np.ndarray  # (n, len(FEATURES))
     vectors: Tfidf
+    closest: np.ndarray  # (n, 2): the most alike commitment of each side, by position in its action
 
     @classmethod
     def of(cls, earlier: list[PlanAction], later: list[PlanAction]) -> Evidence:
@@ -247,13 +257,17 @@ class Evidence:
             near |= set(np.argsort(-semantic[i], kind="stable")[:CANDIDATES].tolist())
             pairs += [(i, j) for j in sorted(near)]
         f = np.zeros((len(pairs), len(FEATURES)))
+        closest = np.zeros((len(pairs), 2), dtype=int)
         for n, (i, j) in enumerate(pairs):
             a, b = later[i], earlier[j]
             ua, ub = unit_rows[a.iri], unit_rows[b.iri]
+            lexical = np.array([[unit_vectors.cosine(keys[x], keys[y]) for y in ub] for x in ua])
+            meaning = dense_units[ua] @ dense_units[ub].T
             f[n, 0] = vectors.cosine(a.iri, b.iri)
-            f[n, 1] = max(unit_vectors.cosine(keys[x], keys[y]) for x in ua for y in ub)
+            f[n, 1] = lexical.max()
             f[n, 2] = semantic[i, j]
-            f[n, 3] = float((dense_units[ua] @ dense_units[ub].T).max())
+            f[n, 3] = float(meaning.max())
+            closest[n] = np.unravel_index(int(np.argmax(lexical + meaning)), lexical.shape)
             f[n, 4] = bool(a.themes & b.themes)
             f[n, 5] = bool(a.articles & b.articles)
             f[n, 6] = bool({last_segment(x) for x in a.addressees} & {last_segment(x) for x in b.addressees})
@@ -272,7 +286,7 @@ class Evidence:
             f[:, rank_col] = 1.0 / (1 + rank)
         f[:, 11] = f[:, 7] * f[:, 8]
         f[:, 12] = f[:, 2] ** 2
-        return cls(later, earlier, pairs_array, f, vectors)
+        return cls(later, earlier, pairs_array, f, vectors, closest)
 
     def position(self, later_row: int, earlier_row: int) -> int | None:
         """Where the pair is among the candidates; None when it is none."""
@@ -366,6 +380,7 @@ def links(
         at, q = probabilities(fit(evidence, reviewed, y), evidence, rest)
         p[at] = q
         chosen += [(i, j, None, None) for i, j in assign(evidence.pairs[at], q)]
+    quotes = {r.iri: (r.lausanne_quote, r.vientiane_quote) for r in decisions}
     predecessors = Counter(c[0] for c in chosen)
     successors = Counter(c[1] for c in chosen)
     probability = {(int(i), int(j)): float(x) for (i, j), x in zip(evidence.pairs, p, strict=True)}
@@ -377,13 +392,35 @@ def links(
             relation = _relation(a, b, cosine, predecessors[i], successors[j], evidence.vectors)
         shared = (*sorted(a.themes & b.themes), *sorted(a.articles & b.articles))
         chance = 1.0 if review is not None else probability[(i, j)]
+        rests = _rests_on(a, b, evidence, i, j, quotes.get(review))
         opinion = None
         if review is not None:
             # a pair that is no candidate is one the model would never link
             at = evidence.position(i, j)
             opinion = 0.0 if at is None or np.isnan(second[at]) else float(second[at])
-        out.append(Link(a.iri, b.iri, chance, cosine, relation, review, shared, opinion))
+        out.append(Link(a.iri, b.iri, chance, cosine, relation, review, shared, opinion, rests))
     return out, evidence, p, second
+
+
+def _rests_on(
+    after: PlanAction, before: PlanAction, evidence: Evidence, i: int, j: int, quotes: tuple[str, str] | None
+) -> tuple[int | None, int | None]:
+    """The commitment of each action a link rests on: the one holding the reviewer's quote, else the pair of
+    commitments most alike (lexically and in meaning); None for an action that has no commitments."""
+    at = evidence.position(i, j)
+    guess = (int(evidence.closest[at, 0]), int(evidence.closest[at, 1])) if at is not None else (0, 0)
+    out: list[int | None] = []
+    for action, quote, fallback in (
+        (after, quotes[0] if quotes else "", guess[0]),
+        (before, quotes[1] if quotes else "", guess[1]),
+    ):
+        if not action.commitments:
+            out.append(None)
+            continue
+        said = comparable(quote) if quote else ""
+        holding = [k for k, c in enumerate(action.commitments) if said and said in comparable(c)]
+        out.append(holding[0] if holding else min(fallback, len(action.commitments) - 1))
+    return out[0], out[1]
 
 
 def nothing_continues(evidence: Evidence, p: np.ndarray, axis: int) -> np.ndarray:

@@ -220,6 +220,7 @@ class CCM(DefinedNamespace):
     place: URIRef  # The city where a meeting was or is to be held, as stated (of a meeting, or of a decision to hold one).
     position: URIRef  # The position a person held as the document states it ('Deputy Secretary-General of the United Nations').
     predecessor: URIRef  # The earlier action of a lineage.
+    predecessorCommitment: URIRef  # The commitment of a lineage link's earlier action that the later one carries on: the one holding the reviewer's quote, or for a computed link the commitment most alike to one of the later action's (lexically and in meaning).
     president: URIRef  # The person who presided over the meeting.
     probability: URIRef  # How probable a computed lineage link is: a logistic model's probability, fitted on the reviewed decisions and calibrated under cross-validation (docs/lineage.md).
     probabilityNothingContinues: URIRef  # For a Vientiane action, the probability that no Lausanne action carries it on; for a Lausanne action, that it carries on no Vientiane action: one minus the chance of any link, from the same model as the links (0 or 1 where a review decides).
@@ -263,6 +264,7 @@ class CCM(DefinedNamespace):
     strengthBefore: URIRef  # How firmly the earlier action binds.
     strengthChange: URIRef  # Whether the later action binds more firmly than the earlier (stronger), less (weaker) or the same (unchanged).
     successor: URIRef  # The later action of a lineage.
+    successorCommitment: URIRef  # The commitment of a lineage link's later action that carries the earlier one on: the one holding the reviewer's quote, or for a computed link the commitment most alike to one of the earlier action's (lexically and in meaning).
     symbol: URIRef  # The UN document symbol, such as CCM/MSP/2010/WP.4.
     tableWording: URIRef  # The action as the Lausanne Action Plan's indicator table prints it, where its words differ from the plan's (action 29: 'gender and age disaggregated data' in the plan, 'gender, age and disability disaggregated data' in the table).
     takenAt: URIRef  # The meeting that took a decision.
@@ -490,6 +492,7 @@ class CCMNodes:
     place = ox.NamedNode(NAMESPACE + "place")
     position = ox.NamedNode(NAMESPACE + "position")
     predecessor = ox.NamedNode(NAMESPACE + "predecessor")
+    predecessorCommitment = ox.NamedNode(NAMESPACE + "predecessorCommitment")
     president = ox.NamedNode(NAMESPACE + "president")
     probability = ox.NamedNode(NAMESPACE + "probability")
     probabilityNothingContinues = ox.NamedNode(NAMESPACE + "probabilityNothingContinues")
@@ -533,6 +536,7 @@ class CCMNodes:
     strengthBefore = ox.NamedNode(NAMESPACE + "strengthBefore")
     strengthChange = ox.NamedNode(NAMESPACE + "strengthChange")
     successor = ox.NamedNode(NAMESPACE + "successor")
+    successorCommitment = ox.NamedNode(NAMESPACE + "successorCommitment")
     symbol = ox.NamedNode(NAMESPACE + "symbol")
     tableWording = ox.NamedNode(NAMESPACE + "tableWording")
     takenAt = ox.NamedNode(NAMESPACE + "takenAt")

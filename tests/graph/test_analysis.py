@@ -12,6 +12,7 @@ from rdflib.namespace import PROV
 from graph.build import build_dataset
 from graph.derive import lineage
 from graph.derive.dates import add_duration
+from graph.sources.text import comparable
 from graph.vocab import CCM
 from tests.support.processes import ccmkg
 
@@ -135,6 +136,34 @@ def test_lineage_pairs(built, iris):
         lap, vap = derived.value(node, CCM.successor), derived.value(node, CCM.predecessor)
         assert (lap, CCM.continues, vap) in derived
         assert len(list(derived.objects(node, CCM.deadlineChange))) <= 1, node  # never two at once
+
+
+def test_each_link_rests_on_a_commitment_of_each_action(built, iris):
+    derived, asserted = built.graphs["derived"], built.graphs["asserted"]
+    # documents/005: Lausanne 27 carries on Vientiane 17's "integrated into clearance, survey and victim
+    # assistance activities": the second sentence of 001 #17 ("Risk reduction education programmes should be
+    # tailored ..."), and the first and only one of 003 action 27
+    node = iris.lineage(iris.action("lap", 27), iris.action("vap", 17))
+    assert derived.value(node, CCM.predecessorCommitment) == URIRef(f"{iris.action('vap', 17)}/commitment/2")
+    assert derived.value(node, CCM.successorCommitment) == URIRef(f"{iris.action('lap', 27)}/commitment/1")
+    for link in derived.subjects(RDF.type, CCM.Lineage):
+        after, before = derived.value(link, CCM.successor), derived.value(link, CCM.predecessor)
+        for side, term in ((after, CCM.successorCommitment), (before, CCM.predecessorCommitment)):
+            commitment = derived.value(link, term)
+            # a commitment of that very action, wherever the action has commitments
+            has = list(asserted.subjects(CCM.commitmentOf, side))
+            assert (commitment is None) == (not has), (link, term)
+            assert commitment is None or asserted.value(commitment, CCM.commitmentOf) == side
+        # a reviewed link rests on the sentences holding the reviewer's quotes
+        review = derived.value(link, CCM.basedOnReview)
+        for quote, term in (
+            (CCM.evidenceAfter, CCM.successorCommitment),
+            (CCM.evidenceBefore, CCM.predecessorCommitment),
+        ):
+            said = asserted.value(review, quote) if review is not None else None
+            if said is not None and derived.value(link, term) is not None:
+                text = comparable(str(asserted.value(derived.value(link, term), CCM.text)))
+                assert comparable(str(said)) in text, (link, said)
 
 
 def test_the_computed_layer_links_what_no_review_decides(built, iris):

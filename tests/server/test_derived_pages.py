@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 
@@ -96,6 +97,17 @@ def test_a_dropped_action_says_in_words_that_nothing_continues_it(server):
     # documents/005: Lausanne 4 (gender and diversity) is new
     page = request(server, "GET", "/id/lap/action/4", headers={"Accept": "text/html"}).text
     assert "New in this plan" in page and "Vientiane Action Plan" in page
+
+
+def test_a_link_and_an_action_say_which_sentence_carried_over(server):
+    # documents/005: Lausanne 27 carries on 001 #17's second sentence, "Risk reduction education programmes
+    # should be tailored ... integrated into clearance, survey and victim assistance activities"
+    page = request(server, "GET", "/id/lineage/lap-27/vap-17", headers={"Accept": "text/html"}).text
+    assert "What carried over" in page and 'href="/id/vap/action/17/commitment/2"' in page
+    assert page.index("What carried over") < page.index("The two actions in full")
+    earlier = request(server, "GET", "/id/vap/action/17", headers={"Accept": "text/html"}).text
+    # the Vientiane action's page quotes the Lausanne sentence that carries it on
+    assert "Where feasible and appropriate, develop national strategies and work plans" in html.unescape(earlier)
 
 
 def test_a_link_page_marks_the_words_that_changed(server):
