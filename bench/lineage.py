@@ -33,7 +33,7 @@ from graph.derive import lineage  # noqa: E402
 from graph.vocab import CCM, Iris  # noqa: E402
 
 FOLDS = 5
-THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6)
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1.0)
 UNSEEN = 0.1  # a gold link below this probability is one the evidence does not show
 

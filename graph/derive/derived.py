@@ -619,7 +619,8 @@ class Deriver:
             "Predecessors of a later plan's actions, computed",
             "A logistic model of a link from lexical similarity (TF-IDF cosine of Snowball stems, of the actions and "
             "of their best-matching commitments), semantic similarity (WordLlama l2_supercat embeddings, the same "
-            "two ways), a shared theme, article and addressee, and each pair's similarity relative to both sides' "
+            "two ways), a shared theme, article and addressee, the lexical cosine of the later action's indicators "
+            "with the earlier text, and each pair's similarity relative to both sides' "
             f"best, over the {lineage.CANDIDATES} closest candidates of each later action by each similarity; "
             "fitted on the reviewed decisions; links chosen for all actions at once, the most probable first, "
             f"from probability {lineage.PUBLISH}, at most {lineage.MAX_PREDECESSORS} predecessors per later "

@@ -76,6 +76,7 @@ FEATURES = (
     "reciprocal rank among the Vientiane action's candidates",
     "the two relative similarities multiplied: each side's best at once",
     "the semantic cosine squared",
+    "lexical cosine of one action's indicators with the other's text",
 )
 
 # how firmly an action binds, weakest first (graph/parse/commitments.py reads these from the wording)
@@ -95,6 +96,7 @@ class PlanAction:
     text: str  # its commitments and lettered items; the chapeau says who, not what
     commitments: tuple[str, ...]
     commitment_iris: tuple[URIRef, ...]  # the same commitments' resources, in the same order
+    indicators: str  # what the plan will measure of the action, its indicators' texts ("" for none)
     themes: frozenset[URIRef]
     articles: frozenset[URIRef]
     addressees: frozenset[URIRef]
@@ -145,6 +147,9 @@ def actions(asserted: Graph) -> list[PlanAction]:
                 text=f"{asserted.value(action, CCM.text)} {items}".strip(),
                 commitments=tuple(str(asserted.value(c, CCM.text)) for c in units),
                 commitment_iris=tuple(units),
+                indicators=" ".join(
+                    str(asserted.value(i, CCM.text)) for i in sorted(asserted.subjects(CCM.indicatorOf, action))
+                ),
                 themes=frozenset(asserted.objects(action, CCM.theme)),
                 articles=frozenset(c for c in cited if c is not None),
                 addressees=frozenset(asserted.objects(action, CCM.addressee)),
@@ -210,6 +215,11 @@ def _embedder():  # noqa: ANN202 - wordllama's own type
     return wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
 
 
+def _measured(action: PlanAction) -> URIRef:
+    """The key of an action's indicators among the TF-IDF documents."""
+    return URIRef(f"{action.iri}#indicators")
+
+
 def _unit_vectors(texts: list[str]) -> np.ndarray:
     vectors = np.asarray(_embedder().embed(texts), dtype=float)
     return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
@@ -239,7 +249,10 @@ class Evidence:
         clauses = [c for a in everything for c in _CLAUSE.split(a.text) if len(c.split()) >= 4]
         expansions = acronyms(a.text for a in everything)
         units = {URIRef(f"{a.iri}#{i}"): t for a in everything for i, t in enumerate(a.commitments or (a.text,))}
-        vectors = Tfidf.fit({a.iri: a.text for a in everything}, expansions, clauses)
+        # an action's indicators say what counts as doing it: "the number of States Parties that include cluster
+        # munition victims in their delegations" names what an earlier action asked in other words
+        measured = {_measured(a): a.indicators for a in everything if a.indicators}
+        vectors = Tfidf.fit({a.iri: a.text for a in everything} | measured, expansions, clauses)
         unit_vectors = Tfidf.fit(units, expansions, clauses)
         dense = _unit_vectors([a.text for a in everything])
         dense_units = _unit_vectors(list(units.values()))
@@ -286,6 +299,9 @@ class Evidence:
             f[:, rank_col] = 1.0 / (1 + rank)
         f[:, 11] = f[:, 7] * f[:, 8]
         f[:, 12] = f[:, 2] ** 2
+        for n, (i, j) in enumerate(pairs):
+            a, b = later[i], earlier[j]
+            f[n, 13] = max(vectors.cosine(_measured(x), y.iri) if x.indicators else 0.0 for x, y in ((a, b), (b, a)))
         return cls(later, earlier, pairs_array, f, vectors, closest)
 
     def position(self, later_row: int, earlier_row: int) -> int | None:
