@@ -17,7 +17,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-import numpy as np
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import PROV, SDO, SKOS
 
@@ -696,8 +695,7 @@ class Deriver:
         column = {b.number: j for j, b in enumerate(earlier)}
         for r in decisions:
             if r.decision == "rejected" and r.lausanne in row and r.vientiane in column:
-                at = evidence.position(row[r.lausanne], column[r.vientiane])
-                opinion = 0.0 if at is None or np.isnan(second[at]) else float(second[at])
+                opinion = evidence.opinion(second, row[r.lausanne], column[r.vientiane])
                 g.add((r.iri, CCM.modelProbability, decimal(opinion)))
         # what nothing links: a Vientiane action dropped, a Lausanne action new, with how probable that is
         linked = {link.successor for link in found} | {link.predecessor for link in found}

@@ -10,7 +10,8 @@ plans about one treaty share most of their words, so no single similarity decide
    all that carried over).
 2. Semantic: the same two cosines over WordLlama embeddings (`l2_supercat`, 256 dimensions, whose weights ship
    inside the `wordllama` wheel and load from its own folder, never from the network).
-3. Structure: a shared theme, a shared cited article, a shared addressee.
+3. Structure: a shared theme, a shared cited article, a shared addressee; and what the later plan will count
+   of the action (the lexical cosine of its indicators with the earlier text).
 4. Context: how the pair's similarity compares with the best the Lausanne action has with any Vientiane action,
    and with the best the Vientiane action has with any Lausanne action (a pair that is each side's best is
    more telling than one that is merely similar), and its rank among the Lausanne action's candidates.
@@ -25,7 +26,11 @@ The links are then chosen for all unreviewed Lausanne actions at once, not pair 
 pairs first, each taken if it passes `PUBLISH` (the stated probability a link must pass) and neither its
 Lausanne action already carries on `MAX_PREDECESSORS` Vientiane actions nor its Vientiane action is carried
 into `MAX_SUCCESSORS` Lausanne ones (Nelken and Shieber's alignment of document versions: similarity made a
-probability, then aligned globally). Where a review exists, its decisions are the lineage.
+probability, then aligned globally). Where a review exists, its decisions are the lineage, and the model gives
+each of them a second opinion, fitted without the reviews of that Lausanne action.
+
+Each link rests on one sentence of each action (a commitment): the one holding the reviewer's quote, else the
+pair most alike lexically and in meaning.
 
 The relation is read from the link: "merged" when the Lausanne action has two or more predecessors, "split"
 when the Vientiane action has two or more successors; otherwise "same" for nearly identical wording,
@@ -309,6 +314,12 @@ class Evidence:
         hit = np.flatnonzero((self.pairs[:, 0] == later_row) & (self.pairs[:, 1] == earlier_row))
         return int(hit[0]) if len(hit) else None
 
+    def opinion(self, second: np.ndarray, later_row: int, earlier_row: int) -> float:
+        """The second opinion (`second_opinion`) on a pair; 0 for a pair that is no candidate, which the model
+        would never link."""
+        at = self.position(later_row, earlier_row)
+        return 0.0 if at is None or np.isnan(second[at]) else float(second[at])
+
     def rows(self, later_rows: Iterable[int]) -> np.ndarray:
         """The positions of the candidate pairs of the given later actions."""
         return np.flatnonzero(np.isin(self.pairs[:, 0], list(later_rows)))
@@ -409,11 +420,7 @@ def links(
         shared = (*sorted(a.themes & b.themes), *sorted(a.articles & b.articles))
         chance = 1.0 if review is not None else probability[(i, j)]
         rests = _rests_on(a, b, evidence, i, j, quotes.get(review))
-        opinion = None
-        if review is not None:
-            # a pair that is no candidate is one the model would never link
-            at = evidence.position(i, j)
-            opinion = 0.0 if at is None or np.isnan(second[at]) else float(second[at])
+        opinion = evidence.opinion(second, i, j) if review is not None else None
         out.append(Link(a.iri, b.iri, chance, cosine, relation, review, shared, opinion, rests))
     return out, evidence, p, second
 
