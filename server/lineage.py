@@ -105,6 +105,7 @@ class Continuation:
     status: str
     probability: float
     plan: str  # the other plan's title
+    reviewed: bool  # decided by reviews, not computed
 
 
 def continuation(iri: str) -> Continuation | None:
@@ -113,8 +114,9 @@ def continuation(iri: str) -> Continuation | None:
         data.store.query(
             PREFIXES
             + f"""
-            SELECT ?status ?p ?other WHERE {{
-              <{iri}> ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ; ccm:inPlan ?plan .
+            SELECT ?status ?p ?other ?basis WHERE {{
+              <{iri}> ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ; ccm:inPlan ?plan ;
+                ccm:continuationBasis/skos:prefLabel ?basis .
               ?otherPlan a ccm:ActionPlan ; ccm:title ?other . FILTER(?otherPlan != ?plan)
             }}""",
             use_default_graph_as_union=True,
@@ -122,7 +124,9 @@ def continuation(iri: str) -> Continuation | None:
     )
     if not rows:
         return None
-    return Continuation(rows[0]["status"].value, float(rows[0]["p"].value), rows[0]["other"].value)
+    row = rows[0]
+    reviewed = row["basis"].value == "reviewed"
+    return Continuation(row["status"].value, float(row["p"].value), row["other"].value, reviewed)
 
 
 def diff(before: str, after: str) -> tuple[Markup, Markup]:
@@ -196,17 +200,15 @@ def table() -> list[Row]:
     for r in data.store.query(
         PREFIXES
         + """
-        SELECT ?a ?status ?p ?theme ?reviewed WHERE {
-          ?a ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p .
+        SELECT ?a ?status ?p ?theme ?basis WHERE {
+          ?a ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ;
+            ccm:continuationBasis/skos:prefLabel ?basis .
           FILTER(?status IN ("dropped"@en, "new"@en))
           OPTIONAL { ?a ccm:theme/skos:prefLabel ?theme }
-          OPTIONAL { ?review ccm:reviewOf ?a ; ccm:reviewDecision ?d . BIND(true AS ?reviewed) }
         }""",
         use_default_graph_as_union=True,
     ):
-        a, status = r["a"].value, r["status"].value
-        # a new Lausanne action is reviewed when a review says so; nothing reviews a Vientiane one
-        basis = "reviewed" if r["reviewed"] is not None else "computed"
+        a, status, basis = r["a"].value, r["status"].value, r["basis"].value
         theme = _value(r["theme"])
         if status == "new":
             out.append(Row(a, "", "", "new", basis, float(r["p"].value), "", theme))

@@ -700,10 +700,13 @@ class Deriver:
         # what nothing links: a Vientiane action dropped, a Lausanne action new, with how probable that is
         linked = {link.successor for link in found} | {link.predecessor for link in found}
         for axis, side, yes, no in ((1, earlier, "continued", "dropped"), (0, later, "continues", "new")):
-            for a, q in zip(side, lineage.nothing_continues(evidence, p, axis), strict=True):
+            chances = lineage.nothing_continues(evidence, p, axis)
+            for a, q, by_review in zip(side, chances, lineage.decided(evidence, decisions, axis), strict=True):
                 status = yes if a.iri in linked else no
                 g.add((a.iri, CCM.continuation, self.concept("continuations", status, "Continuations")))
                 g.add((a.iri, CCM.probabilityNothingContinues, decimal(q)))
+                basis = self.concept("link-bases", "reviewed" if by_review else "computed", "Bases of lineage links")
+                g.add((a.iri, CCM.continuationBasis, basis))
 
 
 def decimal(value: float) -> Literal:

@@ -446,6 +446,19 @@ def _rests_on(
     return out[0], out[1]
 
 
+def decided(evidence: Evidence, decisions: list[Review], axis: int) -> np.ndarray:
+    """For each later (axis 0) or earlier (axis 1) action, whether the reviews alone decide what continues it:
+    a later action with a review; an earlier one whose every candidate pair is of a reviewed later action."""
+    reviewed, _ = evidence.labels(decisions)
+    if axis == 0:
+        return np.array([i in reviewed for i in range(len(evidence.later))], dtype=bool)
+    out = np.ones(len(evidence.earlier), dtype=bool)
+    for i, j in evidence.pairs:
+        if i not in reviewed:
+            out[j] = False
+    return out
+
+
 def nothing_continues(evidence: Evidence, p: np.ndarray, axis: int) -> np.ndarray:
     """For each later (axis 0) or earlier (axis 1) action, the probability that no pair of it is a link."""
     out = np.ones(len(evidence.later) if axis == 0 else len(evidence.earlier))

@@ -140,6 +140,7 @@ class CCM(DefinedNamespace):
     conditionKind: URIRef  # What kind of condition: capacity, jurisdiction, circumstance, temporal, qualifier, conformity, voting rule or proviso.
     conditionOf: URIRef  # The statement or decision this condition restricts (inverse of has condition).
     continuation: URIRef  # Whether a plan's action is carried on: a Vientiane action is continued or dropped (no Lausanne action carries it on), a Lausanne action continues the Vientiane plan or is new.
+    continuationBasis: URIRef  # Whether what continues an action (ccm:continuation) was decided by reviews or computed: reviewed for a Lausanne action with a review, and for a Vientiane action whose every candidate successor is a reviewed Lausanne action.
     continues: URIRef  # An earlier action this action carries on (from a lineage, derived by text similarity).
     countFromDeposit: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the deposit of its instrument.
     countFromEntryIntoForce: URIRef  # How many States the depositary's dates give on that date (for a meeting's list: how many of the States it lists held the status it gives), a State counted from the Convention's entry into force for it (Article 17).
@@ -412,6 +413,7 @@ class CCMNodes:
     conditionKind = ox.NamedNode(NAMESPACE + "conditionKind")
     conditionOf = ox.NamedNode(NAMESPACE + "conditionOf")
     continuation = ox.NamedNode(NAMESPACE + "continuation")
+    continuationBasis = ox.NamedNode(NAMESPACE + "continuationBasis")
     continues = ox.NamedNode(NAMESPACE + "continues")
     countFromDeposit = ox.NamedNode(NAMESPACE + "countFromDeposit")
     countFromEntryIntoForce = ox.NamedNode(NAMESPACE + "countFromEntryIntoForce")

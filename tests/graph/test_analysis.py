@@ -174,7 +174,7 @@ def test_the_computed_layer_links_what_no_review_decides(built, iris):
     earlier = [a for a in everything if a.plan == iris.plan("vap")]
     later = [a for a in everything if a.plan == iris.plan("lap")]
     kept = [r for r in lineage.reviews(asserted) if r.lausanne < 38]
-    found, _, _, _ = lineage.links(earlier, later, kept)
+    found, evidence, _, _ = lineage.links(earlier, later, kept)
     number = {a.iri: a.number for a in everything}
     computed = {(number[link.successor], number[link.predecessor]): link for link in found if link.review is None}
     # the good offices of the President for compliance (001 #66, 003 action 49): nearly the same words
@@ -186,6 +186,12 @@ def test_the_computed_layer_links_what_no_review_decides(built, iris):
     # a reviewed action's links are its reviews, whatever the model thinks
     reviewed = {(r.lausanne, r.vientiane) for r in kept if r.decision in ("added", "confirmed")}
     assert {(number[k.successor], number[k.predecessor]) for k in found if k.review is not None} == reviewed
+    # what continues an action is decided by the reviews only where no unreviewed action could link it
+    decided = lineage.decided(evidence, kept, 0)
+    assert [a.number for a, d in zip(later, decided, strict=True) if not d] == list(range(38, 51))
+    undecided = {b.number for b, d in zip(earlier, lineage.decided(evidence, kept, 1), strict=True) if not d}
+    assert 66 in undecided  # compliance: Lausanne 49, among those withheld, could carry it on
+    assert lineage.decided(evidence, lineage.reviews(asserted), 1).all()  # with every review, all are decided
 
 
 def test_lineage_scores_on_the_dev_half_hold_their_measured_floor(built):
@@ -215,6 +221,8 @@ def test_a_dropped_and_a_new_action_say_so(built, iris):
     # 001 #53, the President's work programme for the Second Meeting (2011): nothing in Lausanne carries it on
     assert str(derived.value(iris.action("vap", 53), CCM.continuation)).endswith("/dropped")
     assert 0 < float(derived.value(iris.action("vap", 53), CCM.probabilityNothingContinues)) <= 1
+    # every Lausanne action has a review (documents/005), so the reviews decide what continues every action
+    assert {str(o).rsplit("/", 1)[-1] for o in derived.objects(None, CCM.continuationBasis)} == {"reviewed"}
     # every action of both plans is one or the other
     for action in built.graphs["asserted"].subjects(RDF.type, CCM.Action):
         assert derived.value(action, CCM.continuation) is not None, action

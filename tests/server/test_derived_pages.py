@@ -94,6 +94,7 @@ def test_a_dropped_action_says_in_words_that_nothing_continues_it(server):
     # ... for consideration by the Second Meeting of States Parties": done in 2011, carried into nothing
     page = request(server, "GET", "/id/vap/action/53", headers={"Accept": "text/html"}).text
     assert "Not carried into the Lausanne Action Plan" in page
+    assert "as reviewed by a person who read both plans" in page  # every Lausanne action has a review
     # documents/005: Lausanne 4 (gender and diversity) is new
     page = request(server, "GET", "/id/lap/action/4", headers={"Accept": "text/html"}).text
     assert "New in this plan" in page and "Vientiane Action Plan" in page
