@@ -163,6 +163,9 @@ class Row:
     theme_later: str
     deadline: str = ""
     strength: str = ""
+    # what each side says: the sentence the link rests on; for a dropped or new action, its first sentence
+    later_said: str = ""
+    earlier_said: str = ""
 
 
 def table() -> list[Row]:
@@ -174,12 +177,14 @@ def table() -> list[Row]:
     for r in data.store.query(
         PREFIXES
         + """
-        SELECT ?link ?after ?before ?relation ?basis ?p ?te ?tl ?deadline ?strength WHERE {
+        SELECT ?link ?after ?before ?relation ?basis ?p ?te ?tl ?deadline ?strength ?ls ?es WHERE {
           ?link a ccm:Lineage ; ccm:successor ?after ; ccm:predecessor ?before ; ccm:probability ?p ;
             ccm:lineageRelation/skos:prefLabel ?relation ; ccm:linkBasis/skos:prefLabel ?basis .
           OPTIONAL { ?before ccm:theme/skos:prefLabel ?te } OPTIONAL { ?after ccm:theme/skos:prefLabel ?tl }
           OPTIONAL { ?link ccm:deadlineChange/skos:prefLabel ?deadline }
           OPTIONAL { ?link ccm:strengthChange/skos:prefLabel ?strength }
+          OPTIONAL { ?link ccm:successorCommitment/ccm:text ?ls }
+          OPTIONAL { ?link ccm:predecessorCommitment/ccm:text ?es }
         }""",
         use_default_graph_as_union=True,
     ):
@@ -195,25 +200,29 @@ def table() -> list[Row]:
                 _value(r["tl"]),
                 _value(r["deadline"]),
                 _value(r["strength"]),
+                _value(r["ls"]),
+                _value(r["es"]),
             )  # fmt: skip
         )
     for r in data.store.query(
         PREFIXES
         + """
-        SELECT ?a ?status ?p ?theme ?basis WHERE {
+        SELECT ?a ?status ?p ?theme ?basis ?said WHERE {
           ?a ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ;
             ccm:continuationBasis/skos:prefLabel ?basis .
           FILTER(?status IN ("dropped"@en, "new"@en))
           OPTIONAL { ?a ccm:theme/skos:prefLabel ?theme }
+          OPTIONAL { ?first ccm:commitmentOf ?a ; ccm:order 1 ; ccm:text ?said }
         }""",
         use_default_graph_as_union=True,
     ):
         a, status, basis = r["a"].value, r["status"].value, r["basis"].value
         theme = _value(r["theme"])
+        said = _value(r["said"])
         if status == "new":
-            out.append(Row(a, "", "", "new", basis, float(r["p"].value), "", theme))
+            out.append(Row(a, "", "", "new", basis, float(r["p"].value), "", theme, later_said=said))
         else:
-            out.append(Row("", a, "", "dropped", basis, float(r["p"].value), theme, ""))
+            out.append(Row("", a, "", "dropped", basis, float(r["p"].value), theme, "", earlier_said=said))
     out.sort(key=lambda r: (natural_key(r.later or "~"), natural_key(r.earlier)))
     current_app.extensions["ccm_lineage_table"] = out
     return out
@@ -424,7 +433,7 @@ def links_csv() -> Response:
     """The lineage table as filtered: one row per link and per dropped or new action."""
     rows, _ = _selected()
     header = ["lausanne_action", "vientiane_action", "relation", "basis", "probability", "vientiane_theme"]
-    header += ["lausanne_theme", "deadline_change", "strength_change", "link"]
+    header += ["lausanne_theme", "deadline_change", "strength_change", "link", "lausanne_text", "vientiane_text"]
     body = [
         [
             _number(r.later),
@@ -437,6 +446,8 @@ def links_csv() -> Response:
             r.deadline,
             r.strength,
             r.link,
+            r.later_said,
+            r.earlier_said,
         ]  # fmt: skip
         for r in rows
     ]

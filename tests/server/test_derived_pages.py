@@ -82,6 +82,12 @@ def test_the_lineage_table_drills_down_by_theme_and_downloads(server):
     assert 'href="/id/lineage/lap-18/vap-12"' in clearance
     rows = list(csv.DictReader(io.StringIO(request(server, "GET", "/lineage/links.csv?theme=Clearance").text)))
     assert ("18", "12", "reviewed") in {(r["lausanne_action"], r["vientiane_action"], r["basis"]) for r in rows}
+    # each side's words, not only its number: the sentences the link rests on (documents/005 quotes 003 18
+    # "Identify the precise location, scope and extent" and 001 #12 "identify as precisely as possible locations")
+    link = next(r for r in rows if (r["lausanne_action"], r["vientiane_action"]) == ("18", "12"))
+    assert link["lausanne_text"].startswith("Identify the precise location, scope and extent")
+    assert "identify as precisely as possible locations" in link["vientiane_text"]
+    assert "Identify the precise location, scope and extent" in clearance
     everything = list(csv.DictReader(io.StringIO(request(server, "GET", "/lineage/links.csv").text)))
     # every computed link states its probability, every reviewed one is certain
     assert all(float(r["probability"]) == 1 for r in everything if r["basis"] == "reviewed" and r["link"])
