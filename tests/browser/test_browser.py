@@ -259,6 +259,8 @@ MAIN_PAGES = {
     "query": "/query",
     "downloads": "/dump",
     "lineage": "/lineage",
+    "lineage-link": "/id/lineage/lap-27/vap-17",
+    "vap-action-17": "/id/vap/action/17",
     "duties": "/duties?document=lap&strength=recommended",
     "lap-plan": "/id/lap",
     "lap-actions": "/browse/lausanne-actions",
