@@ -11,7 +11,7 @@ from rdflib import OWL
 
 from graph.sources.text import natural_key
 from graph.vocab import node
-from graph.vocab.external import RDF_TYPE, sparql_prefixes
+from graph.vocab.external import RDF_TYPE
 from graph.vocab.iris import last_segment
 
 from .linked_data.routes import PLAN_LISTINGS, document_response, not_acceptable, rdf_body
@@ -20,7 +20,6 @@ from .store import dataset as ds
 from .store.lists import SEPARATOR, values
 
 bp = Blueprint("browse", __name__)
-PREFIXES = sparql_prefixes("ccm", "rdfs", "skos", "oa")
 
 # name -> (title, query giving ?item ?label ?group ?order), grouped by ?group; a list of things with words of
 # their own also gives ?says (what each says, shown before its number) and may give ?details (its indicators)
@@ -112,7 +111,7 @@ LISTS = {
 
 
 def _select(query: str) -> list[dict[str, ox.Term]]:
-    solutions = ds.get().store.query(PREFIXES + query, use_default_graph_as_union=True)
+    solutions = ds.get().select(query)
     names = [v.value for v in solutions.variables]
     return [{n: s[n] for n in names} for s in solutions]
 
@@ -199,9 +198,7 @@ def ontology(suffix: str | None = None, version: str | None = None) -> Response:
 def _ontology_terms() -> dict[str, list[dict[str, object]]]:
     data = ds.get()
     graph = data.graph("ontology")
-    rows = data.store.query(
-        PREFIXES
-        + f"""
+    rows = data.select(f"""
         SELECT ?term ?kind ?label ?comment
                (GROUP_CONCAT(DISTINCT STR(?super); SEPARATOR=" ") AS ?supers)
                (GROUP_CONCAT(DISTINCT STR(?domain); SEPARATOR=" ") AS ?domains)
@@ -213,8 +210,7 @@ def _ontology_terms() -> dict[str, list[dict[str, object]]]:
             OPTIONAL {{ ?term rdfs:subClassOf|rdfs:subPropertyOf ?super }}
             OPTIONAL {{ ?term rdfs:domain ?domain }} OPTIONAL {{ ?term rdfs:range ?range }}
             OPTIONAL {{ ?term skos:closeMatch|skos:relatedMatch ?match }} }}
-        }} GROUP BY ?term ?kind ?label ?comment ORDER BY ?label"""
-    )
+        }} GROUP BY ?term ?kind ?label ?comment ORDER BY ?label""")
     usage = data.counts(f"?s <{RDF_TYPE.value}> ?x")
     predicate_counts = data.counts("?s ?x ?o")
     terms: dict[str, list[dict[str, object]]] = {"Classes": [], "Properties": []}

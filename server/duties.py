@@ -12,7 +12,6 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, render_template, request
 
 from graph.sources.text import natural_key, slug
-from graph.vocab.external import sparql_prefixes
 
 from .downloads import csv_response
 from .store import dataset as ds
@@ -22,9 +21,7 @@ bp = Blueprint("duties", __name__)
 
 DOCUMENTS = {"convention": "Convention", "vap": "Vientiane Action Plan", "lap": "Lausanne Action Plan"}
 
-_NORMS = (
-    sparql_prefixes("ccm", "rdfs", "skos")
-    + f"""
+_NORMS = f"""
 SELECT ?s ?kind ?where ?text ?strength
   (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{SEPARATOR}") AS ?bearers)
   (GROUP_CONCAT(DISTINCT ?beneficiary; SEPARATOR="{SEPARATOR}") AS ?beneficiaries)
@@ -40,11 +37,8 @@ SELECT ?s ?kind ?where ?text ?strength
   OPTIONAL {{ ?s ccm:hasDeadline/ccm:deadlineText ?deadline }}
   OPTIONAL {{ ?s ccm:extractedFrom ?target }}
 }} GROUP BY ?s ?kind ?where ?text ?strength"""
-)
 
-_COMMITMENTS = (
-    sparql_prefixes("ccm", "rdfs", "skos")
-    + f"""
+_COMMITMENTS = f"""
 SELECT ?s ?plan ?number ?n ?text ?strength ?theme ?section
   (GROUP_CONCAT(DISTINCT ?addressee; SEPARATOR="{SEPARATOR}") AS ?addressees)
   (GROUP_CONCAT(DISTINCT ?qualifier; SEPARATOR="{SEPARATOR}") AS ?conditions)
@@ -61,7 +55,6 @@ SELECT ?s ?plan ?number ?n ?text ?strength ?theme ?section
   OPTIONAL {{ ?i ccm:measures ?s ; ccm:text ?indicator }}
   OPTIONAL {{ ?s ccm:extractedFrom ?target }}
 }} GROUP BY ?s ?plan ?number ?n ?text ?strength ?theme ?section"""
-)
 
 
 @dataclass(frozen=True)
@@ -95,7 +88,7 @@ def _kind(iri: str) -> str:
 def _rows(version: str) -> tuple[Row, ...]:
     data = ds.get()
     out = []
-    for r in data.store.query(_NORMS, use_default_graph_as_union=True):
+    for r in data.select(_NORMS):
         source = data.iris.span_range(r["source"].value) if r["source"] is not None else None
         out.append(
             Row(
@@ -112,7 +105,7 @@ def _rows(version: str) -> tuple[Row, ...]:
                 source=source,
             )
         )
-    for r in data.store.query(_COMMITMENTS, use_default_graph_as_union=True):
+    for r in data.select(_COMMITMENTS):
         plan = r["plan"].value.rsplit("/", 1)[-1]
         mark = "#" if plan == "vap" else ""
         source = data.iris.span_range(r["source"].value) if r["source"] is not None else None

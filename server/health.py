@@ -17,5 +17,5 @@ def healthz() -> Response:
 
 @bp.get("/readyz")
 def readyz() -> Response:
-    ok = bool(dataset.get().store.query("ASK { ?s ?p ?o }", use_default_graph_as_union=True))
+    ok = bool(dataset.get().select("ASK { ?s ?p ?o }"))
     return Response("ready\n" if ok else "no data\n", status=200 if ok else 503, mimetype="text/plain")

@@ -17,7 +17,6 @@ from markupsafe import Markup, escape
 
 from graph.sources.text import natural_key
 from graph.vocab import CCM
-from graph.vocab.external import sparql_prefixes
 
 from .downloads import csv_response
 from .store import dataset as ds
@@ -42,8 +41,6 @@ _CHANGES = {
     "addressee_after": CCM.addresseeAfter,
 }
 
-PREFIXES = sparql_prefixes("ccm", "skos")
-
 
 @dataclass
 class Step:
@@ -64,16 +61,12 @@ def steps(iri: str) -> list[Step]:
     """The page's action's predecessors (for a later plan's action) or successors (for an earlier one's)."""
     data = ds.get()
     values = " ".join(f"<{p}>" for p in _CHANGES.values())
-    rows = data.store.query(
-        PREFIXES
-        + f"""
+    rows = data.select(f"""
         SELECT ?link ?other ?role ?p ?o WHERE {{
           {{ ?link ccm:successor <{iri}> ; ccm:predecessor ?other BIND("predecessor" AS ?role) }}
           UNION {{ ?link ccm:predecessor <{iri}> ; ccm:successor ?other BIND("successor" AS ?role) }}
           ?link ?p ?o . VALUES ?p {{ {values} }}
-        }}""",
-        use_default_graph_as_union=True,
-    )
+        }}""")
     names = {str(p): n for n, p in _CHANGES.items()}
     found: dict[str, Step] = {}
     for row in rows:
@@ -82,15 +75,11 @@ def steps(iri: str) -> list[Step]:
     for step in found.values():
         for values in step.facts.values():
             values.sort(key=natural_key)
-    sentences = data.store.query(
-        PREFIXES
-        + f"""
+    sentences = data.select(f"""
         SELECT ?link ?text WHERE {{
           {{ ?link ccm:successor <{iri}> ; ccm:predecessorCommitment/ccm:text ?text }}
           UNION {{ ?link ccm:predecessor <{iri}> ; ccm:successorCommitment/ccm:text ?text }}
-        }}""",
-        use_default_graph_as_union=True,
-    )
+        }}""")
     for row in sentences:
         if (step := found.get(row["link"].value)) is not None:
             step.said = row["text"].value
@@ -111,16 +100,12 @@ class Continuation:
 def continuation(iri: str) -> Continuation | None:
     data = ds.get()
     rows = list(
-        data.store.query(
-            PREFIXES
-            + f"""
+        data.select(f"""
             SELECT ?status ?p ?other ?basis WHERE {{
               <{iri}> ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ; ccm:inPlan ?plan ;
                 ccm:continuationBasis/skos:prefLabel ?basis .
               ?otherPlan a ccm:ActionPlan ; ccm:title ?other . FILTER(?otherPlan != ?plan)
-            }}""",
-            use_default_graph_as_union=True,
-        )
+            }}""")
     )
     if not rows:
         return None
@@ -174,9 +159,7 @@ def table() -> list[Row]:
         return cached
     data = ds.get()
     out = []
-    for r in data.store.query(
-        PREFIXES
-        + """
+    for r in data.select("""
         SELECT ?link ?after ?before ?relation ?basis ?p ?te ?tl ?deadline ?strength ?ls ?es WHERE {
           ?link a ccm:Lineage ; ccm:successor ?after ; ccm:predecessor ?before ; ccm:probability ?p ;
             ccm:lineageRelation/skos:prefLabel ?relation ; ccm:linkBasis/skos:prefLabel ?basis .
@@ -185,9 +168,7 @@ def table() -> list[Row]:
           OPTIONAL { ?link ccm:strengthChange/skos:prefLabel ?strength }
           OPTIONAL { ?link ccm:successorCommitment/ccm:text ?ls }
           OPTIONAL { ?link ccm:predecessorCommitment/ccm:text ?es }
-        }""",
-        use_default_graph_as_union=True,
-    ):
+        }"""):
         out.append(
             Row(
                 r["after"].value,
@@ -204,18 +185,14 @@ def table() -> list[Row]:
                 _value(r["es"]),
             )  # fmt: skip
         )
-    for r in data.store.query(
-        PREFIXES
-        + """
+    for r in data.select("""
         SELECT ?a ?status ?p ?theme ?basis ?said WHERE {
           ?a ccm:continuation/skos:prefLabel ?status ; ccm:probabilityNothingContinues ?p ;
             ccm:continuationBasis/skos:prefLabel ?basis .
           FILTER(?status IN ("dropped"@en, "new"@en))
           OPTIONAL { ?a ccm:theme/skos:prefLabel ?theme }
           OPTIONAL { ?first ccm:commitmentOf ?a ; ccm:order 1 ; ccm:text ?said }
-        }""",
-        use_default_graph_as_union=True,
-    ):
+        }"""):
         a, status, basis = r["a"].value, r["status"].value, r["basis"].value
         theme = _value(r["theme"])
         said = _value(r["said"])
@@ -265,9 +242,7 @@ class Sides:
 def sides(link: str) -> Sides | None:
     data = ds.get()
     rows = list(
-        data.store.query(
-            PREFIXES
-            + f"""
+        data.select(f"""
             SELECT ?before ?after ?was ?now ?from ?fromText ?to ?toText WHERE {{
               <{link}> ccm:predecessor ?before ; ccm:successor ?after .
               ?before ccm:text ?was . ?after ccm:text ?now .
@@ -275,9 +250,7 @@ def sides(link: str) -> Sides | None:
                 <{link}> ccm:predecessorCommitment ?from ; ccm:successorCommitment ?to .
                 ?from ccm:text ?fromText . ?to ccm:text ?toText .
               }}
-            }}""",
-            use_default_graph_as_union=True,
-        )
+            }}""")
     )
     if not rows:
         return None
@@ -308,22 +281,15 @@ def flows() -> Flows:
     data = ds.get()
     earlier, later = str(data.iris.plan("vap")), str(data.iris.plan("lap"))
     theme_of: dict[str, str] = {}
-    for row in data.store.query(
-        PREFIXES
-        + """
+    for row in data.select("""
         SELECT ?a (SAMPLE(?t) AS ?theme) WHERE {
           ?a a ccm:Action .
           OPTIONAL { ?a ccm:theme/<http://www.w3.org/2004/02/skos/core#prefLabel> ?t }
-        } GROUP BY ?a""",
-        use_default_graph_as_union=True,
-    ):
+        } GROUP BY ?a"""):
         theme_of[row["a"].value] = row["theme"].value if row["theme"] is not None else "no theme"
     counted: Counter[tuple[str, str]] = Counter()
     with_successor, with_predecessor = set(), set()
-    for row in data.store.query(
-        PREFIXES + "SELECT ?after ?before WHERE { ?l ccm:successor ?after ; ccm:predecessor ?before }",
-        use_default_graph_as_union=True,
-    ):
+    for row in data.select("SELECT ?after ?before WHERE { ?l ccm:successor ?after ; ccm:predecessor ?before }"):
         after, before = row["after"].value, row["before"].value
         counted[(theme_of.get(before, "no theme"), theme_of.get(after, "no theme"))] += 1
         with_successor.add(before)

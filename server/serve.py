@@ -78,7 +78,7 @@ def warm(app: Flask, budget: float = 5.0) -> None:
     data = app.extensions["ccm_dataset"]
     one_per_class = f"""SELECT (MIN(STR(?s)) AS ?iri) WHERE {{
       ?s a ?class FILTER(isIRI(?s) && STRSTARTS(STR(?s), "{data.iris.base}id/")) }} GROUP BY ?class"""
-    iris = [row["iri"].value for row in data.store.query(one_per_class, use_default_graph_as_union=True)]
+    iris = [row["iri"].value for row in data.select(one_per_class)]
     entities = [iri.removeprefix(data.iris.base.rstrip("/")) for iri in sorted(set(iris))]
     requests = [(path, "text/html") for path in _WARM_PATHS + entities]
     requests[len(_WARM_PATHS) + 1 : len(_WARM_PATHS) + 1] = [(entities[0], a) for a in _RDF] if entities else []

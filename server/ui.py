@@ -50,7 +50,7 @@ def examples() -> list[Example]:
     """The example queries, as the graph publishes them (the examples graph, built from queries/)."""
     found = current_app.extensions.get("ccm_examples")
     if found is None:
-        rows = ds.get().store.query(_EXAMPLES, use_default_graph_as_union=True)
+        rows = ds.get().select(_EXAMPLES)
         found = [
             Example(
                 r["file"].value.removeprefix("queries/").removesuffix(".rq"),
@@ -122,7 +122,7 @@ def world() -> Response:
                 data.label(r["state"].value) or outlines[r["code"].value][0],
                 outlines[r["code"].value][1],
             ]
-            for r in data.store.query(_STATES, use_default_graph_as_union=True)
+            for r in data.select(_STATES)
             if r["code"].value in outlines
         }
         return {"width": WIDTH, "height": HEIGHT, "states": states}
@@ -136,7 +136,7 @@ def terms() -> Response:
 
     def build(data: ds.Dataset) -> dict[str, object]:
         found: dict[str, set[str]] = {"class": set(), "property": set()}
-        for row in data.store.query(_TERMS):
+        for row in data.select(_TERMS):
             found[row["kind"].value].add(row["term"].value)
 
         def labelled(iris: set[str]) -> list[list[str]]:

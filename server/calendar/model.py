@@ -9,14 +9,11 @@ from functools import lru_cache
 import pyoxigraph as ox
 from flask import abort, current_app, request
 
-from graph.vocab.external import sparql_prefixes
 from graph.vocab.iris import term_name
 
 from ..store import dataset as ds
 
-_STATES = (
-    sparql_prefixes("ccm", "rdfs")
-    + """
+_STATES = """
 SELECT ?state ?name ?code ?kind ?date ?action ?eif ?rule ?gone WHERE {
   ?state a ccm:State ; rdfs:label ?name ; ccm:iso3166 ?code .
   OPTIONAL { ?action ccm:actionBy ?state ; ccm:actionDate ?date ; a ?kind .
@@ -25,10 +22,7 @@ SELECT ?state ?name ?code ?kind ?date ?action ?eif ?rule ?gone WHERE {
   OPTIONAL { ?e a ccm:StateEntryIntoForce ; ccm:effectiveFor ?state ; ccm:effectiveOn ?eif ; ccm:underProvision ?rule }
   OPTIONAL { ?w a ccm:WithdrawalTakingEffect ; ccm:effectiveFor ?state ; ccm:effectiveOn ?gone }
 }"""
-)
-_DUE = (
-    sparql_prefixes("ccm", "rdfs")
-    + """
+_DUE = """
 SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?requires ?article ?plan WHERE {
   ?due a ccm:DueDate ; ccm:forState ?state ; ccm:dueOn ?date ; ccm:ofDeadline ?deadline .
   ?owner ccm:hasDeadline ?deadline ; rdfs:label ?ownerLabel .
@@ -37,16 +31,12 @@ SELECT ?due ?state ?date ?deadline ?text ?owner ?ownerLabel ?requires ?article ?
   OPTIONAL { ?owner ccm:statedIn/ccm:partOf* ?a . ?a a ccm:Article ; ccm:number ?article }
   OPTIONAL { ?owner ccm:inPlan/ccm:title ?plan }
 }"""
-)
 # what a due date holds only for: a situation the State may be in, or a group of States
-_ONLY_IF = (
-    sparql_prefixes("ccm", "rdfs")
-    + """
+_ONLY_IF = """
 SELECT ?due ?label ?situation WHERE {
   ?due a ccm:DueDate ; ccm:onlyIf ?c . ?c rdfs:label ?label .
   OPTIONAL { ?c a ccm:Situation BIND(true AS ?situation) }
 }"""
-)
 ACTION_KINDS = {
     "Signature": "signature",
     "Ratification": "consent",
@@ -159,7 +149,7 @@ def _load(version: str) -> dict[str, StateCalendar]:
     data = ds.get()
     states: dict[str, StateCalendar] = {}
     seen: set[tuple[str, str]] = set()
-    for row in data.store.query(_STATES, use_default_graph_as_union=True):
+    for row in data.select(_STATES):
         iri = row["state"].value
         cal = states.setdefault(iri, StateCalendar(iri, row["name"].value, row["code"].value))
         if row["eif"] is not None:
@@ -172,10 +162,10 @@ def _load(version: str) -> dict[str, StateCalendar]:
             kind = term_name(row["kind"].value)
             cal.actions.append(TreatyAction(kind, dt.date.fromisoformat(row["date"].value), row["action"].value))
     only_if: dict[str, list[tuple[str, bool]]] = {}
-    for row in data.store.query(_ONLY_IF, use_default_graph_as_union=True):
+    for row in data.select(_ONLY_IF):
         only_if.setdefault(row["due"].value, []).append((row["label"].value, row["situation"] is not None))
     dues: set[str] = set()
-    for row in data.store.query(_DUE, use_default_graph_as_union=True):
+    for row in data.select(_DUE):
         cal = states.get(row["state"].value)
         if cal is None:
             continue

@@ -9,8 +9,6 @@ from collections import Counter, defaultdict
 from flask import Blueprint, Response, abort, render_template, request
 from icalendar import Calendar, Event
 
-from graph.vocab.external import sparql_prefixes
-
 from ..downloads import csv_response, download
 from ..linked_data.render import href
 from ..store import dataset as ds
@@ -209,9 +207,7 @@ def counts_page() -> str:
     return render_template("calendar/counts.html", day=day, tables=tables, query=request.query_string.decode())
 
 
-_CLAIMS = (
-    sparql_prefixes("ccm", "rdfs", "prov")
-    + """
+_CLAIMS = """
 SELECT ?claim ?label ?text ?source ?where ?number ?counts ?on ?deposit ?eif
        (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) (GROUP_CONCAT(DISTINCT ?state; separator=" ") AS ?states)
 WHERE {
@@ -224,14 +220,13 @@ WHERE {
 }
 GROUP BY ?claim ?label ?text ?source ?where ?number ?counts ?on ?deposit ?eif
 ORDER BY ?on ?where ?number"""
-)
 
 
 def claims() -> list[dict[str, object]]:
     """The documents' own counts of States, as the graph checks them."""
     data = ds.get()
     out = []
-    for row in data.store.query(_CLAIMS, use_default_graph_as_union=True):
+    for row in data.select(_CLAIMS):
         states = row["states"].value.split() if row["states"] is not None else []
         out.append(
             {

@@ -18,7 +18,7 @@ from rdflib import Graph
 from graph.publish.jsonld_context import context
 from graph.sources.text import natural_key
 from graph.vocab import CCM, node
-from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE, sparql_prefixes
+from graph.vocab.external import QUERY_PREFIXES, RDF_TYPE
 
 from .. import lineage
 from ..calendar.model import state_calendar, today
@@ -31,8 +31,6 @@ from .schema_org import legislation
 
 bp = Blueprint("linked_data", __name__)
 PAGE_SIZE = 20
-
-PREFIXES = sparql_prefixes("ccm", "skos", "rdfs")
 
 
 def _split(path: str) -> tuple[str, Format | None]:
@@ -213,25 +211,15 @@ def _theme(data: ds.Dataset, entity: Entity) -> dict[str, object]:
     """What a theme holds: each plan's actions under it, with what they say; the offices held on it; and
     where its lineage and its plan sections' tables are."""
     plans: dict[str, list[dict[str, str]]] = {}
-    for r in data.store.query(
-        PREFIXES
-        + f"""
+    for r in data.select(f"""
         SELECT ?a ?title ?n ?text WHERE {{
           ?a a ccm:Action ; ccm:theme <{entity.iri}> ; ccm:inPlan ?plan ; ccm:actionNumber ?n ; ccm:text ?text .
           ?plan ccm:title ?title ; ccm:endsOn ?ends
-        }} ORDER BY ?ends ?n""",
-        use_default_graph_as_union=True,
-    ):
+        }} ORDER BY ?ends ?n"""):
         plans.setdefault(r["title"].value, []).append(
             {"iri": r["a"].value, "number": r["n"].value, "text": r["text"].value}
         )
-    offices = [
-        r["o"].value
-        for r in data.store.query(
-            PREFIXES + f"SELECT ?o WHERE {{ ?o ccm:topic <{entity.iri}> }} ORDER BY ?o",
-            use_default_graph_as_union=True,
-        )
-    ]
+    offices = [r["o"].value for r in data.select(f"SELECT ?o WHERE {{ ?o ccm:topic <{entity.iri}> }} ORDER BY ?o")]
     name = data.label(entity.iri) or ""
     return {
         "plans": plans,
@@ -245,22 +233,16 @@ def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
     its sub-paragraphs, with its kind, what it requires, who it binds, by when and on what condition."""
     kinds = " ".join(f"ccm:{k}" for k in _KINDS)
     paragraphs: dict[str, dict[str, object]] = {}
-    for r in data.store.query(
-        PREFIXES
-        + f"""
+    for r in data.select(f"""
         SELECT ?p ?n ?order ?text WHERE {{
           ?p ccm:partOf <{entity.iri}> ; ccm:number ?n ; ccm:order ?order ; ccm:text ?text .
-        }} ORDER BY ?order""",
-        use_default_graph_as_union=True,
-    ):
+        }} ORDER BY ?order"""):
         paragraphs[r["p"].value] = {
             "iri": r["p"].value, "number": r["n"].value, "text": r["text"].value, "statements": [],
         }  # fmt: skip
     if not paragraphs:
         return []
-    rows = data.store.query(
-        PREFIXES
-        + f"""
+    rows = data.select(f"""
         SELECT ?p ?s ?kind ?where ?requires ?text
           (GROUP_CONCAT(DISTINCT ?bearer; SEPARATOR="{SEPARATOR}") AS ?bearers)
           (GROUP_CONCAT(DISTINCT ?deadline; SEPARATOR="{SEPARATOR}") AS ?deadlines)
@@ -271,9 +253,7 @@ def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
           OPTIONAL {{ ?s ccm:bearer/rdfs:label ?bearer }}
           OPTIONAL {{ ?s ccm:hasDeadline/ccm:deadlineText ?deadline }}
           OPTIONAL {{ ?s ccm:hasCondition/ccm:text ?condition }}
-        }} GROUP BY ?p ?s ?kind ?where ?requires ?text""",
-        use_default_graph_as_union=True,
-    )
+        }} GROUP BY ?p ?s ?kind ?where ?requires ?text""")
     for r in rows:
         paragraphs[r["p"].value]["statements"].append(
             {
@@ -293,14 +273,10 @@ def _paragraphs(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
 
 def _commitments(data: ds.Dataset, entity: Entity) -> list[dict[str, str]]:
     """An action's commitments in reading order: what each says and how firmly."""
-    rows = data.store.query(
-        PREFIXES
-        + f"""
+    rows = data.select(f"""
         SELECT ?c ?n ?text ?strength WHERE {{
           ?c ccm:commitmentOf <{entity.iri}> ; ccm:order ?n ; ccm:text ?text ; ccm:strength/skos:prefLabel ?strength
-        }} ORDER BY ?n""",
-        use_default_graph_as_union=True,
-    )
+        }} ORDER BY ?n""")
     return [{"iri": r["c"].value, "text": r["text"].value, "strength": r["strength"].value.lower()} for r in rows]
 
 
@@ -330,14 +306,10 @@ def _statements_in(data: ds.Dataset, entity: Entity) -> list[dict[str, object]]:
         return []  # nothing is stated in it and it has no parts: no query to run for most pages
     iri = entity.iri
     kinds = " ".join(f"ccm:{k}" for k in _KINDS)
-    rows = data.store.query(
-        PREFIXES
-        + f"""
+    rows = data.select(f"""
         SELECT ?s ?kind ?text WHERE {{
           ?s ccm:statedIn ?p ; a ?kind ; ccm:text ?text . ?p ccm:partOf* <{iri}> . VALUES ?kind {{ {kinds} }}
-        }}""",
-        use_default_graph_as_union=True,
-    )
+        }}""")
     grouped: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
         grouped.setdefault(row["kind"].value, []).append((row["s"].value, row["text"].value))

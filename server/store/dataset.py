@@ -15,10 +15,13 @@ from rdflib import Graph
 
 from graph.publish.files import MANIFEST
 from graph.vocab import DEFAULT_BASE, Iris
-from graph.vocab.external import RDFS_LABEL
+from graph.vocab.external import RDFS_LABEL, sparql_prefixes
 
 from . import Store
 from .remote import RemoteStore, StoreUnavailable
+
+# every prefix the app's own queries use, declared once for all of them
+PREFIXES = sparql_prefixes()
 
 
 @dataclass
@@ -52,6 +55,11 @@ class Dataset:
     def label(self, iri: str) -> str | None:
         return self.labels.get(iri)
 
+    def select(self, query: str) -> ox.QuerySolutions | ox.QueryBoolean:
+        """The app's own query over all the data (the default graph as the union of the named ones, as the
+        pages read it), with the common prefixes declared."""
+        return self.store.query(PREFIXES + query, use_default_graph_as_union=True)
+
     def class_properties(self) -> dict[str, dict[str, int]]:
         """Per class, the properties its instances have and in how many triples, most used first: the
         VoID class partitions' property partitions, and what the query editor offers after `?x a C ;`.
@@ -60,7 +68,7 @@ class Dataset:
             query = """SELECT ?c ?p (COUNT(*) AS ?n) WHERE { ?s a ?c ; ?p ?o FILTER(isIRI(?c)) }
                        GROUP BY ?c ?p ORDER BY ?c DESC(?n) ?p"""
             out: dict[str, dict[str, int]] = {}
-            for row in self.store.query(query, use_default_graph_as_union=True):
+            for row in self.select(query):
                 out.setdefault(row["c"].value, {})[row["p"].value] = int(row["n"].value)
             self._class_properties = out
         return self._class_properties
@@ -70,7 +78,7 @@ class Dataset:
         file is served from it), per value of its `?x`: counted by the store, since reading every quad out
         of an external one takes seconds (9 s on Virtuoso)."""
         query = f"SELECT ?x (COUNT({counted}) AS ?n) WHERE {{ {pattern} }} GROUP BY ?x"
-        rows = self.store.query(query, use_default_graph_as_union=True)
+        rows = self.select(query)
         return {row["x"].value: int(row["n"].value) for row in rows}
 
     @classmethod
