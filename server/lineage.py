@@ -237,18 +237,23 @@ class Sides:
     # the commitment of each action the link rests on (commitment, its text), and the two marked
     rests_on: tuple[tuple[str, str], tuple[str, str]] | None = None
     rests_marked: tuple[Markup, Markup] | None = None
+    # the page's heading in the plans' words: the reviewer's quotes, else the start of each sentence
+    said: tuple[str, str] = ("", "")
 
 
 def sides(link: str) -> Sides | None:
     data = ds.get()
     rows = list(
         data.select(f"""
-            SELECT ?before ?after ?was ?now ?from ?fromText ?to ?toText WHERE {{
+            SELECT ?before ?after ?was ?now ?from ?fromText ?to ?toText ?quoteBefore ?quoteAfter WHERE {{
               <{link}> ccm:predecessor ?before ; ccm:successor ?after .
               ?before ccm:text ?was . ?after ccm:text ?now .
               OPTIONAL {{
                 <{link}> ccm:predecessorCommitment ?from ; ccm:successorCommitment ?to .
                 ?from ccm:text ?fromText . ?to ccm:text ?toText .
+              }}
+              OPTIONAL {{
+                <{link}> ccm:basedOnReview [ ccm:evidenceBefore ?quoteBefore ; ccm:evidenceAfter ?quoteAfter ]
               }}
             }}""")
     )
@@ -262,7 +267,18 @@ def sides(link: str) -> Sides | None:
     if row["from"] is not None and (row["fromText"].value, row["toText"].value) != (was, now):
         out.rests_on = ((row["from"].value, row["fromText"].value), (row["to"].value, row["toText"].value))
         out.rests_marked = diff(row["fromText"].value, row["toText"].value)
+    if row["quoteBefore"] is not None:
+        out.said = (row["quoteBefore"].value, row["quoteAfter"].value)
+    else:
+        before, after = out.rests_on or (out.before, out.after)
+        out.said = (_opening(before[1]), _opening(after[1]))
     return out
+
+
+def _opening(text: str, words: int = 12) -> str:
+    """The first words of a sentence, as a heading quotes it."""
+    head = text.split()
+    return " ".join(head[:words]) + ("…" if len(head) > words else "")
 
 
 @dataclass

@@ -121,6 +121,12 @@ def test_a_link_page_marks_the_words_that_changed(server):
     page = request(server, "GET", "/id/lineage/lap-18/vap-12", headers={"Accept": "text/html"}).text
     # 001 #12 "Endeavour to, ... identify as precisely as possible locations"; 003 18 "Identify the precise location"
     assert "<del>" in page and "<ins>" in page
+    # headed in the plans' words, the reviewer's quotes (documents/005), the numbers under them
+    heading = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1))
+    assert (
+        heading
+        == "“Identify the precise location, scope and extent” carries on “identify as precisely as possible locations”"
+    )
     assert "reviewed by a person who read both plans" in page
     # the decision it publishes, and what the texts alone would have said (the model's second opinion)
     assert 'href="/id/lineage-review/lap-18/vap-12"' in page
