@@ -237,7 +237,7 @@ class Sides:
     # the commitment of each action the link rests on (commitment, its text), and the two marked
     rests_on: tuple[tuple[str, str], tuple[str, str]] | None = None
     rests_marked: tuple[Markup, Markup] | None = None
-    # the page's heading in the plans' words: the reviewer's quotes, else the start of each sentence
+    # the page's heading in the plans' words: the reviewer's quotes, else the two sentences (the page shortens them)
     said: tuple[str, str] = ("", "")
 
 
@@ -271,14 +271,8 @@ def sides(link: str) -> Sides | None:
         out.said = (row["quoteBefore"].value, row["quoteAfter"].value)
     else:
         before, after = out.rests_on or (out.before, out.after)
-        out.said = (_opening(before[1]), _opening(after[1]))
+        out.said = (before[1], after[1])
     return out
-
-
-def _opening(text: str, words: int = 12) -> str:
-    """The first words of a sentence, as a heading quotes it."""
-    head = text.split()
-    return " ".join(head[:words]) + ("…" if len(head) > words else "")
 
 
 @dataclass

@@ -289,6 +289,7 @@ class Evidence:
             f[n, 4] = bool(a.themes & b.themes)
             f[n, 5] = bool(a.articles & b.articles)
             f[n, 6] = bool({last_segment(x) for x in a.addressees} & {last_segment(x) for x in b.addressees})
+            f[n, 13] = max(vectors.cosine(_measured(x), y.iri) if x.indicators else 0.0 for x, y in ((a, b), (b, a)))
         pairs_array = np.array(pairs, dtype=int).reshape(-1, 2)
         score = f[:, 1] + f[:, 3]
         for axis, best_col, rank_col in ((0, 7, 9), (1, 8, 10)):  # each later action's best, each earlier one's
@@ -304,9 +305,6 @@ class Evidence:
             f[:, rank_col] = 1.0 / (1 + rank)
         f[:, 11] = f[:, 7] * f[:, 8]
         f[:, 12] = f[:, 2] ** 2
-        for n, (i, j) in enumerate(pairs):
-            a, b = later[i], earlier[j]
-            f[n, 13] = max(vectors.cosine(_measured(x), y.iri) if x.indicators else 0.0 for x, y in ((a, b), (b, a)))
         return cls(later, earlier, pairs_array, f, vectors, closest)
 
     def position(self, later_row: int, earlier_row: int) -> int | None:
@@ -442,7 +440,7 @@ def _rests_on(
             continue
         said = comparable(quote) if quote else ""
         holding = [k for k, c in enumerate(action.commitments) if said and said in comparable(c)]
-        out.append(holding[0] if holding else min(fallback, len(action.commitments) - 1))
+        out.append(holding[0] if holding else fallback)
     return out[0], out[1]
 
 
